@@ -1,0 +1,86 @@
+package io.github.lambdainvoker.autoconfigure;
+
+import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
+import io.github.lambdainvoker.invoke.LambdaInvoker;
+import io.github.lambdainvoker.invoke.PayloadCodec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configuration for invoking AWS Lambda: the SDK's {@link LambdaClient}, its
+ * {@link LambdaAsyncClient} when the Netty HTTP client is present, and the
+ * {@link LambdaInvoker}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(LambdaClient.class)
+@EnableConfigurationProperties(LambdaProperties.class)
+public final class LambdaAutoConfiguration {
+
+	private static final boolean APACHE5_PRESENT = ClassUtils
+		.isPresent("software.amazon.awssdk.http.apache5.Apache5HttpClient", LambdaAutoConfiguration.class.getClassLoader());
+
+	@Bean
+	@ConditionalOnMissingBean
+	LambdaClient lambdaClient(LambdaProperties properties, ObjectProvider<AwsCredentialsProvider> credentialsProvider,
+			ObjectProvider<LambdaClientCustomizer> customizers) {
+		LambdaClientBuilder builder = LambdaClient.builder();
+		if (APACHE5_PRESENT) {
+			builder.httpClientBuilder(LambdaHttpClients.apache5(properties.getHttp()));
+		}
+		return LambdaClientFactory.build(configurer(properties, credentialsProvider, customizers).configure(builder));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PayloadCodec lambdaPayloadCodec(ObjectProvider<JsonMapper> jsonMapper) {
+		return new PayloadCodec(jsonMapper.getIfUnique(JsonMapper::shared));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(LambdaInvoker.class)
+	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
+			PayloadCodec payloadCodec) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
+		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, executor);
+	}
+
+	static LambdaClientBuilderConfigurer configurer(LambdaProperties properties,
+			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
+			ObjectProvider<LambdaClientCustomizer> customizers) {
+		return new LambdaClientBuilderConfigurer(properties, credentialsProvider.getIfUnique(),
+				customizers.orderedStream().toList());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(NettyNioAsyncHttpClient.class)
+	static class AsyncClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LambdaAsyncClient lambdaAsyncClient(LambdaProperties properties,
+				ObjectProvider<AwsCredentialsProvider> credentialsProvider,
+				ObjectProvider<LambdaClientCustomizer> customizers) {
+			LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
+				.httpClientBuilder(LambdaHttpClients.netty(properties.getHttp()));
+			return LambdaClientFactory
+				.build(configurer(properties, credentialsProvider, customizers).configure(builder));
+		}
+
+	}
+
+}

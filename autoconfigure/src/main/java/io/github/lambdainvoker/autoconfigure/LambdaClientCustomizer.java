@@ -1,0 +1,20 @@
+package io.github.lambdainvoker.autoconfigure;
+
+import software.amazon.awssdk.services.lambda.LambdaBaseClientBuilder;
+
+/**
+ * Callback that adjusts the SDK builders of the auto-configured {@code LambdaClient} and
+ * {@code LambdaAsyncClient} after the {@code aws.lambda.*} properties have been applied.
+ * Beans of this type are applied in {@link org.springframework.core.Ordered order}.
+ */
+@FunctionalInterface
+public interface LambdaClientCustomizer {
+
+	/**
+	 * Customize the given builder, which is either a {@code LambdaClientBuilder} or a
+	 * {@code LambdaAsyncClientBuilder}.
+	 * @param builder the builder to customize
+	 */
+	void customize(LambdaBaseClientBuilder<?, ?> builder);
+
+}

@@ -1,0 +1,33 @@
+package io.github.lambdainvoker.autoconfigure;
+
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+
+/**
+ * Builds the SDK HTTP client builders from {@link LambdaProperties.Http}. Each method is
+ * only called when its HTTP client is on the classpath.
+ */
+final class LambdaHttpClients {
+
+	private LambdaHttpClients() {
+	}
+
+	static Apache5HttpClient.Builder apache5(LambdaProperties.Http http) {
+		return Apache5HttpClient.builder()
+			.connectionTimeout(http.getConnectTimeout())
+			.socketTimeout(http.getReadTimeout())
+			.connectionAcquisitionTimeout(http.getConnectionAcquisitionTimeout())
+			.maxConnections(http.getMaxConnections())
+			.tcpKeepAlive(http.isTcpKeepAlive());
+	}
+
+	static NettyNioAsyncHttpClient.Builder netty(LambdaProperties.Http http) {
+		return NettyNioAsyncHttpClient.builder()
+			.connectionTimeout(http.getConnectTimeout())
+			.readTimeout(http.getReadTimeout())
+			.connectionAcquisitionTimeout(http.getConnectionAcquisitionTimeout())
+			.maxConcurrency(http.getMaxConnections())
+			.tcpKeepAlive(http.isTcpKeepAlive());
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.github.lambdainvoker.invoke;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * {@link LambdaInvoker} over the AWS SDK's {@link LambdaClient} and, when given, its
+ * {@link LambdaAsyncClient}. Without an asynchronous client, asynchronous calls run the
+ * synchronous client on the given executor.
+ */
+public class DefaultLambdaInvoker implements LambdaInvoker {
+
+	private static final Log logger = LogFactory.getLog(DefaultLambdaInvoker.class);
+
+	private final LambdaClient client;
+
+	private final @Nullable LambdaAsyncClient asyncClient;
+
+	private final Executor asyncExecutor;
+
+	private final PayloadCodec payloadCodec;
+
+	private final InvocationPreparer preparer;
+
+	private final InvocationResponseReader responseReader;
+
+	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
+
+	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
+			Executor asyncExecutor) {
+		this.client = client;
+		this.asyncClient = asyncClient;
+		this.asyncExecutor = asyncExecutor;
+		this.payloadCodec = payloadCodec;
+		this.preparer = new InvocationPreparer(payloadCodec);
+		this.responseReader = new InvocationResponseReader(payloadCodec);
+	}
+
+	/**
+	 * Return the codec that writes and reads payloads.
+	 * @return the payload codec
+	 */
+	public PayloadCodec getPayloadCodec() {
+		return this.payloadCodec;
+	}
+
+	@Override
+	public <T> LambdaResponse<T> invoke(LambdaRequest request, Class<T> resultType) {
+		return invoke(request, this.payloadCodec.<T>reader(resultType));
+	}
+
+	@Override
+	public <T> LambdaResponse<T> invoke(LambdaRequest request, ParameterizedTypeReference<T> resultType) {
+		return invoke(request, this.payloadCodec.<T>reader(resultType.getType()));
+	}
+
+	/**
+	 * Invoke a function and read its payload with a reader obtained beforehand.
+	 * @param <T> the result type
+	 * @param request the request
+	 * @param reader the payload reader
+	 * @return the response
+	 */
+	public <T> LambdaResponse<T> invoke(LambdaRequest request, PayloadReader<T> reader) {
+		PreparedInvocation invocation = this.preparer.prepare(request);
+		return this.responseReader.read(invocation, send(invocation), reader);
+	}
+
+	@Override
+	public LambdaResponse<byte[]> exchange(LambdaRequest request) {
+		PreparedInvocation invocation = this.preparer.prepare(request);
+		return this.responseReader.readRaw(invocation, send(invocation));
+	}
+
+	@Override
+	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request, Class<T> resultType) {
+		return invokeAsync(request, this.payloadCodec.<T>reader(resultType));
+	}
+
+	@Override
+	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request,
+			ParameterizedTypeReference<T> resultType) {
+		return invokeAsync(request, this.payloadCodec.<T>reader(resultType.getType()));
+	}
+
+	/**
+	 * Invoke a function without blocking and read its payload with a reader obtained
+	 * beforehand.
+	 * @param <T> the result type
+	 * @param request the request
+	 * @param reader the payload reader
+	 * @return a future completed with the response
+	 */
+	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request, PayloadReader<T> reader) {
+		PreparedInvocation invocation;
+		try {
+			invocation = this.preparer.prepare(request);
+		}
+		catch (LambdaInvocationException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return sendAsync(invocation).thenApply((response) -> this.responseReader.read(invocation, response, reader));
+	}
+
+	private InvokeResponse send(PreparedInvocation invocation) {
+		logSending(invocation);
+		try {
+			return this.client.invoke(invocation.sdkRequest());
+		}
+		catch (RuntimeException ex) {
+			throw this.exceptionTranslator.translate(ex, invocation.function(), invocation.qualifier());
+		}
+	}
+
+	private CompletableFuture<InvokeResponse> sendAsync(PreparedInvocation invocation) {
+		if (this.asyncClient == null) {
+			return CompletableFuture.supplyAsync(() -> send(invocation), this.asyncExecutor);
+		}
+		logSending(invocation);
+		CompletableFuture<InvokeResponse> future;
+		try {
+			future = this.asyncClient.invoke(invocation.sdkRequest());
+		}
+		catch (RuntimeException ex) {
+			future = CompletableFuture.failedFuture(ex);
+		}
+		return future.exceptionallyCompose(translateAsync(invocation));
+	}
+
+	private Function<Throwable, CompletableFuture<InvokeResponse>> translateAsync(PreparedInvocation invocation) {
+		return (ex) -> CompletableFuture
+			.failedFuture(this.exceptionTranslator.translate(ex, invocation.function(), invocation.qualifier()));
+	}
+
+	private static void logSending(PreparedInvocation invocation) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Invoking function '" + invocation.functionName() + "' qualifier=" + invocation.qualifier()
+					+ " type=" + invocation.invocationType().wireValue() + " payloadBytes="
+					+ invocation.payloadSize());
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.github.lambdainvoker.invoke;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+
+/**
+ * Checks a {@link LambdaRequest} against Lambda's formats and limits, writes its payload
+ * and builds the SDK request. Nothing is sent when a check fails.
+ */
+public final class InvocationPreparer {
+
+	private final PayloadCodec payloadCodec;
+
+	private final ClientContextEncoder clientContextEncoder;
+
+	public InvocationPreparer(PayloadCodec payloadCodec) {
+		this.payloadCodec = payloadCodec;
+		this.clientContextEncoder = new ClientContextEncoder(payloadCodec.getJsonMapper());
+	}
+
+	/**
+	 * Validate and prepare a request.
+	 * @param request the request
+	 * @return the prepared invocation
+	 * @throws LambdaValidationException if the request breaks a Lambda limit or format
+	 * @throws LambdaPayloadException if the payload cannot be written
+	 */
+	public PreparedInvocation prepare(LambdaRequest request) {
+		String function = request.function();
+		FunctionReference reference = FunctionReference.parse(function);
+		String qualifier = reference.resolveQualifier(request.qualifier());
+		String effectiveQualifier = (qualifier != null) ? qualifier : reference.inlineQualifier();
+		InvocationType invocationType = (request.invocationType() != null) ? request.invocationType()
+				: InvocationType.REQUEST_RESPONSE;
+		InvokeRequest.Builder sdkRequest = InvokeRequest.builder()
+			.functionName(function)
+			.qualifier(qualifier)
+			.invocationType(invocationType.wireValue());
+		if (request.logType() != null) {
+			sdkRequest.logType(request.logType().wireValue());
+		}
+		ClientContext clientContext = request.clientContext();
+		if (clientContext != null && !clientContext.isEmpty()) {
+			sdkRequest.clientContext(this.clientContextEncoder.encode(function, clientContext));
+		}
+		if (request.tenantId() != null) {
+			sdkRequest.tenantId(checkTenantId(function, effectiveQualifier, request.tenantId()));
+		}
+		byte[] payload = writePayload(request.payload(), function, effectiveQualifier, invocationType);
+		if (payload != null) {
+			sdkRequest.payload(SdkBytes.fromByteArrayUnsafe(payload));
+		}
+		return new PreparedInvocation(function, reference.value(), effectiveQualifier, invocationType,
+				(payload != null) ? payload.length : 0, sdkRequest.build());
+	}
+
+	private byte @Nullable [] writePayload(@Nullable Object payload, String function, @Nullable String qualifier,
+			InvocationType invocationType) {
+		int maxBytes = InvocationLimits.maxPayloadBytes(invocationType);
+		byte[] bytes;
+		try {
+			bytes = this.payloadCodec.write(payload, maxBytes);
+		}
+		catch (JacksonException ex) {
+			throw new LambdaPayloadException("Payload of type " + payload.getClass().getName() + " for function '"
+					+ function + "' cannot be written as JSON: " + ex.getOriginalMessage(), function, qualifier, ex);
+		}
+		catch (RuntimeException ex) {
+			throw new LambdaPayloadException("Payload for function '" + function + "' cannot be read: "
+					+ ex.getMessage(), function, qualifier, ex);
+		}
+		if (bytes != null && bytes.length > maxBytes) {
+			String size = (payload instanceof java.io.InputStream) ? "more than " + maxBytes
+					: String.valueOf(bytes.length);
+			throw new LambdaValidationException("Payload for function '" + function + "' is " + size
+					+ " bytes; Lambda accepts at most " + maxBytes + " bytes for " + invocationType.wireValue()
+					+ " invocations", function, qualifier);
+		}
+		return bytes;
+	}
+
+	private static String checkTenantId(String function, @Nullable String qualifier, String tenantId) {
+		if (tenantId.isBlank()) {
+			throw new LambdaValidationException("Tenant id for function '" + function + "' must not be blank",
+					function, qualifier);
+		}
+		for (int i = 0; i < tenantId.length(); i++) {
+			char c = tenantId.charAt(i);
+			if (c < 0x20 || c > 0x7e) {
+				throw new LambdaValidationException("Tenant id for function '" + function
+						+ "' may only contain printable ASCII characters", function, qualifier);
+			}
+		}
+		return tenantId;
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.lambdainvoker.invoke;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * Reads an SDK {@link InvokeResponse} into a {@link LambdaResponse}: decodes the log tail,
+ * reads the payload without copying it and turns a function error into a
+ * {@link LambdaFunctionException}.
+ */
+public final class InvocationResponseReader {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private static final int PAYLOAD_PREVIEW_CHARS = 64;
+
+	private final PayloadCodec payloadCodec;
+
+	public InvocationResponseReader(PayloadCodec payloadCodec) {
+		this.payloadCodec = payloadCodec;
+	}
+
+	/**
+	 * Read a response without decoding its payload.
+	 * @param invocation the invocation the response answers
+	 * @param response the SDK response
+	 * @return the response with the raw payload
+	 */
+	public LambdaResponse<byte[]> readRaw(PreparedInvocation invocation, InvokeResponse response) {
+		SdkBytes payload = response.payload();
+		byte[] bytes = (payload != null) ? payload.asByteArrayUnsafe() : EMPTY;
+		return new LambdaResponse<>(invocation.functionName(), response.statusCode(), response.executedVersion(),
+				FunctionError.fromHeader(response.functionError()), decodeLogTail(response.logResult()),
+				response.responseMetadata().requestId(), bytes, bytes);
+	}
+
+	/**
+	 * Read a response and decode its payload.
+	 * @param <T> the result type
+	 * @param invocation the invocation the response answers
+	 * @param response the SDK response
+	 * @param reader the reader for the result type
+	 * @return the response
+	 * @throws LambdaFunctionException if the function failed
+	 * @throws LambdaPayloadException if the payload cannot be read as the type
+	 */
+	public <T> LambdaResponse<T> read(PreparedInvocation invocation, InvokeResponse response,
+			PayloadReader<T> reader) {
+		LambdaResponse<byte[]> raw = readRaw(invocation, response);
+		if (raw.hasFunctionError()) {
+			throw functionError(invocation, raw);
+		}
+		return raw.withPayload(decode(invocation, raw.payloadBytes(), reader));
+	}
+
+	private LambdaFunctionException functionError(PreparedInvocation invocation, LambdaResponse<byte[]> raw) {
+		LambdaErrorDocument document = LambdaErrorDocument.parse(raw.payloadBytes(),
+				this.payloadCodec.getJsonMapper());
+		return new LambdaFunctionException(invocation.function(), invocation.qualifier(), document, raw);
+	}
+
+	private <T> @Nullable T decode(PreparedInvocation invocation, byte[] payload, PayloadReader<T> reader) {
+		try {
+			return reader.read(payload);
+		}
+		catch (RuntimeException ex) {
+			throw new LambdaPayloadException("Response of function '" + invocation.function()
+					+ "' cannot be read: " + ex.getMessage() + "; payload starts with: " + preview(payload),
+					invocation.function(), invocation.qualifier(), ex);
+		}
+	}
+
+	private static String preview(byte[] payload) {
+		String text = new String(payload, 0, Math.min(payload.length, PAYLOAD_PREVIEW_CHARS * 4),
+				StandardCharsets.UTF_8);
+		return (text.length() > PAYLOAD_PREVIEW_CHARS) ? "'" + text.substring(0, PAYLOAD_PREVIEW_CHARS) + "...'"
+				: "'" + text + "'";
+	}
+
+	private static @Nullable String decodeLogTail(@Nullable String logResult) {
+		if (logResult == null || logResult.isEmpty()) {
+			return null;
+		}
+		try {
+			return new String(Base64.getDecoder().decode(logResult), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException notBase64) {
+			return logResult;
+		}
+	}
+
+}
