@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.autoconfigure;
 
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
+import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
 import io.github.lambdainvoker.invoke.PayloadCodec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -42,7 +43,7 @@ public final class LambdaAutoConfiguration {
 		if (APACHE5_PRESENT) {
 			builder.httpClientBuilder(LambdaHttpClients.apache5(properties.getHttp()));
 		}
-		return LambdaClientFactory.build(configurer(properties, credentialsProvider, customizers).configure(builder));
+		return LambdaSdkClientFactory.build(configurer(properties, credentialsProvider, customizers).configure(builder));
 	}
 
 	@Bean
@@ -52,11 +53,18 @@ public final class LambdaAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	FunctionRegistry lambdaFunctionRegistry() {
+		return FunctionRegistry.NAMES_ONLY;
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(LambdaInvoker.class)
 	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
-			PayloadCodec payloadCodec) {
+			PayloadCodec payloadCodec, FunctionRegistry functionRegistry) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
-		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, executor);
+		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
+				executor);
 	}
 
 	static LambdaClientBuilderConfigurer configurer(LambdaProperties properties,
@@ -77,7 +85,7 @@ public final class LambdaAutoConfiguration {
 				ObjectProvider<LambdaClientCustomizer> customizers) {
 			LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
 				.httpClientBuilder(LambdaHttpClients.netty(properties.getHttp()));
-			return LambdaClientFactory
+			return LambdaSdkClientFactory
 				.build(configurer(properties, credentialsProvider, customizers).configure(builder));
 		}
 

@@ -29,6 +29,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final PayloadCodec payloadCodec;
 
+	private final FunctionRegistry functionRegistry;
+
 	private final InvocationPreparer preparer;
 
 	private final InvocationResponseReader responseReader;
@@ -36,8 +38,9 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
-			Executor asyncExecutor) {
+			FunctionRegistry functionRegistry, Executor asyncExecutor) {
 		this.client = client;
+		this.functionRegistry = functionRegistry;
 		this.asyncClient = asyncClient;
 		this.asyncExecutor = asyncExecutor;
 		this.payloadCodec = payloadCodec;
@@ -64,20 +67,35 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	}
 
 	/**
-	 * Invoke a function and read its payload with a reader obtained beforehand.
+	 * Return the registry that resolves function keys.
+	 * @return the function registry
+	 */
+	public FunctionRegistry getFunctionRegistry() {
+		return this.functionRegistry;
+	}
+
+	private <T> LambdaResponse<T> invoke(LambdaRequest request, PayloadReader<T> reader) {
+		return invoke(this.functionRegistry.resolve(request.function()), request, reader);
+	}
+
+	/**
+	 * Invoke a function resolved beforehand and read its payload with a reader obtained
+	 * beforehand: the fast path for callers that prepare once and call many times.
 	 * @param <T> the result type
-	 * @param request the request
+	 * @param function the resolved function
+	 * @param request the per-call values, which take precedence over the function's
 	 * @param reader the payload reader
 	 * @return the response
 	 */
-	public <T> LambdaResponse<T> invoke(LambdaRequest request, PayloadReader<T> reader) {
-		PreparedInvocation invocation = this.preparer.prepare(request);
+	public <T> LambdaResponse<T> invoke(ResolvedFunction function, LambdaRequest request, PayloadReader<T> reader) {
+		PreparedInvocation invocation = this.preparer.prepare(function, request);
 		return this.responseReader.read(invocation, send(invocation), reader);
 	}
 
 	@Override
 	public LambdaResponse<byte[]> exchange(LambdaRequest request) {
-		PreparedInvocation invocation = this.preparer.prepare(request);
+		PreparedInvocation invocation = this.preparer.prepare(this.functionRegistry.resolve(request.function()),
+				request);
 		return this.responseReader.readRaw(invocation, send(invocation));
 	}
 
@@ -92,18 +110,31 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return invokeAsync(request, this.payloadCodec.<T>reader(resultType.getType()));
 	}
 
+	private <T> CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request, PayloadReader<T> reader) {
+		ResolvedFunction function;
+		try {
+			function = this.functionRegistry.resolve(request.function());
+		}
+		catch (LambdaInvocationException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return invokeAsync(function, request, reader);
+	}
+
 	/**
-	 * Invoke a function without blocking and read its payload with a reader obtained
-	 * beforehand.
+	 * Invoke a function resolved beforehand without blocking, reading its payload with a
+	 * reader obtained beforehand.
 	 * @param <T> the result type
-	 * @param request the request
+	 * @param function the resolved function
+	 * @param request the per-call values, which take precedence over the function's
 	 * @param reader the payload reader
 	 * @return a future completed with the response
 	 */
-	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request, PayloadReader<T> reader) {
+	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(ResolvedFunction function, LambdaRequest request,
+			PayloadReader<T> reader) {
 		PreparedInvocation invocation;
 		try {
-			invocation = this.preparer.prepare(request);
+			invocation = this.preparer.prepare(function, request);
 		}
 		catch (LambdaInvocationException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -117,7 +148,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			return this.client.invoke(invocation.sdkRequest());
 		}
 		catch (RuntimeException ex) {
-			throw this.exceptionTranslator.translate(ex, invocation.function(), invocation.qualifier());
+			throw this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier());
 		}
 	}
 
@@ -138,7 +169,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private Function<Throwable, CompletableFuture<InvokeResponse>> translateAsync(PreparedInvocation invocation) {
 		return (ex) -> CompletableFuture
-			.failedFuture(this.exceptionTranslator.translate(ex, invocation.function(), invocation.qualifier()));
+			.failedFuture(this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier()));
 	}
 
 	private static void logSending(PreparedInvocation invocation) {

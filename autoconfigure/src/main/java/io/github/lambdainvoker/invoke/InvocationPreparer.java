@@ -22,37 +22,41 @@ public final class InvocationPreparer {
 
 	/**
 	 * Validate and prepare a request.
-	 * @param request the request
+	 * @param function the resolved function the request is for
+	 * @param request the request, whose values take precedence over the function's
 	 * @return the prepared invocation
 	 * @throws LambdaValidationException if the request breaks a Lambda limit or format
 	 * @throws LambdaPayloadException if the payload cannot be written
 	 */
-	public PreparedInvocation prepare(LambdaRequest request) {
-		String function = request.function();
-		FunctionReference reference = FunctionReference.parse(function);
-		String qualifier = reference.resolveQualifier(request.qualifier());
+	public PreparedInvocation prepare(ResolvedFunction function, LambdaRequest request) {
+		String name = function.functionName();
+		FunctionReference reference = function.reference();
+		String qualifier = (request.qualifier() != null) ? reference.resolveQualifier(request.qualifier())
+				: function.qualifier();
 		String effectiveQualifier = (qualifier != null) ? qualifier : reference.inlineQualifier();
 		InvocationType invocationType = (request.invocationType() != null) ? request.invocationType()
-				: InvocationType.REQUEST_RESPONSE;
+				: function.invocationType();
+		LogType logType = (request.logType() != null) ? request.logType() : function.logType();
 		InvokeRequest.Builder sdkRequest = InvokeRequest.builder()
-			.functionName(function)
+			.functionName(name)
 			.qualifier(qualifier)
 			.invocationType(invocationType.wireValue());
-		if (request.logType() != null) {
-			sdkRequest.logType(request.logType().wireValue());
+		if (logType != LogType.NONE) {
+			sdkRequest.logType(logType.wireValue());
 		}
-		ClientContext clientContext = request.clientContext();
-		if (clientContext != null && !clientContext.isEmpty()) {
-			sdkRequest.clientContext(this.clientContextEncoder.encode(function, clientContext));
+		ClientContext clientContext = (request.clientContext() != null)
+				? function.clientContext().mergedWith(request.clientContext()) : function.clientContext();
+		if (!clientContext.isEmpty()) {
+			sdkRequest.clientContext(this.clientContextEncoder.encode(function.key(), clientContext));
 		}
 		if (request.tenantId() != null) {
-			sdkRequest.tenantId(checkTenantId(function, effectiveQualifier, request.tenantId()));
+			sdkRequest.tenantId(checkTenantId(function.key(), effectiveQualifier, request.tenantId()));
 		}
-		byte[] payload = writePayload(request.payload(), function, effectiveQualifier, invocationType);
+		byte[] payload = writePayload(request.payload(), function.key(), effectiveQualifier, invocationType);
 		if (payload != null) {
 			sdkRequest.payload(SdkBytes.fromByteArrayUnsafe(payload));
 		}
-		return new PreparedInvocation(function, reference.value(), effectiveQualifier, invocationType,
+		return new PreparedInvocation(function, effectiveQualifier, invocationType,
 				(payload != null) ? payload.length : 0, sdkRequest.build());
 	}
 

@@ -60,7 +60,7 @@ public final class InvocationResponseReader {
 	private LambdaFunctionException functionError(PreparedInvocation invocation, LambdaResponse<byte[]> raw) {
 		LambdaErrorDocument document = LambdaErrorDocument.parse(raw.payloadBytes(),
 				this.payloadCodec.getJsonMapper());
-		return new LambdaFunctionException(invocation.function(), invocation.qualifier(), document, raw);
+		return new LambdaFunctionException(invocation.functionKey(), invocation.qualifier(), document, raw);
 	}
 
 	private <T> @Nullable T decode(PreparedInvocation invocation, byte[] payload, PayloadReader<T> reader) {
@@ -68,9 +68,9 @@ public final class InvocationResponseReader {
 			return reader.read(payload);
 		}
 		catch (RuntimeException ex) {
-			throw new LambdaPayloadException("Response of function '" + invocation.function()
+			throw new LambdaPayloadException("Response of function '" + invocation.functionKey()
 					+ "' cannot be read: " + ex.getMessage() + "; payload starts with: " + preview(payload),
-					invocation.function(), invocation.qualifier(), ex);
+					invocation.functionKey(), invocation.qualifier(), ex);
 		}
 	}
 

@@ -7,9 +7,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * Builds an SDK client and turns a missing region into an error that says which property
  * to set.
  */
-final class LambdaClientFactory {
+final class LambdaSdkClientFactory {
 
-	private LambdaClientFactory() {
+	private LambdaSdkClientFactory() {
 	}
 
 	static <C> C build(SdkBuilder<?, C> builder) {
