@@ -1,0 +1,397 @@
+package io.github.lambdainvoker.invoke;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Wire tests for {@link DefaultLambdaInvoker}: every Invoke request member as it goes over
+ * the wire, and every response member as it is read.
+ */
+class DefaultLambdaInvokerWireTests {
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final JsonMapper jsonMapper = JsonMapper.shared();
+
+	private static LambdaClient client;
+
+	private static LambdaAsyncClient asyncClient;
+
+	private static DefaultLambdaInvoker invoker;
+
+	@BeforeAll
+	static void createClients() {
+		client = TestLambdaClients.sync(wireMock.baseUrl());
+		asyncClient = TestLambdaClients.async(wireMock.baseUrl());
+		invoker = TestLambdaClients.invoker(client, asyncClient);
+	}
+
+	@AfterAll
+	static void closeClients() {
+		client.close();
+		asyncClient.close();
+	}
+
+	@Test
+	void invokeWritesPayloadAsJsonAndReadsTypedResult() {
+		stubOk("{\"sku\":\"sku-1\",\"total\":42}");
+		Quote quote = invoker.invoke("pricing", new QuoteRequest("sku-1", 2), Quote.class);
+		assertThat(quote).isEqualTo(new Quote("sku-1", 42));
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getMethod().getName()).isEqualTo("POST");
+		assertThat(request.getUrl()).isEqualTo("/2015-03-31/functions/pricing/invocations");
+		assertThat(request.getHeader("X-Amz-Invocation-Type")).isEqualTo("RequestResponse");
+		assertThat(request.containsHeader("X-Amz-Log-Type")).isFalse();
+		assertThat(request.containsHeader("X-Amz-Client-Context")).isFalse();
+		assertThat(request.containsHeader("X-Amz-Tenant-Id")).isFalse();
+		assertThat(request.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256");
+		assertThat(json(request.getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "pricing, /2015-03-31/functions/pricing/invocations",
+			"pricing:live, /2015-03-31/functions/pricing%3Alive/invocations",
+			"arn:aws:lambda:eu-west-1:123456789012:function:pricing, /2015-03-31/functions/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Apricing/invocations",
+			"arn:aws:lambda:eu-west-1:123456789012:function:pricing:7, /2015-03-31/functions/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Apricing%3A7/invocations",
+			"123456789012:function:pricing, /2015-03-31/functions/123456789012%3Afunction%3Apricing/invocations",
+			"123456789012:function:pricing:$LATEST, /2015-03-31/functions/123456789012%3Afunction%3Apricing%3A%24LATEST/invocations" })
+	void invokeSendsEveryFunctionNameFormatEncodedInThePath(String functionName, String expectedUrl) {
+		stubOk("{}");
+		invoker.invoke(functionName, null, Void.class);
+		assertThat(onlyRequest().getUrl()).isEqualTo(expectedUrl);
+	}
+
+	@Test
+	void invokeSendsQualifierAsQueryParameter() {
+		stubOk("{}");
+		invoker.invoke(LambdaRequest.builder("pricing").qualifier("prod").build(), Void.class);
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getUrl()).isEqualTo("/2015-03-31/functions/pricing/invocations?Qualifier=prod");
+		assertThat(request.queryParameter("Qualifier").firstValue()).isEqualTo("prod");
+	}
+
+	@Test
+	void invokeAcceptsQualifierThatRepeatsTheInlineOne() {
+		stubOk("{}");
+		invoker.invoke(LambdaRequest.builder("pricing:prod").qualifier("prod").build(), Void.class);
+		assertThat(onlyRequest().queryParameter("Qualifier").firstValue()).isEqualTo("prod");
+	}
+
+	@Test
+	void invokeEventSendsEventTypeAndReadsAccepted() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(202)));
+		LambdaResponse<Void> response = invoker.invokeEvent("audit", Map.of("action", "quoted"));
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(response.payload()).isNull();
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getHeader("X-Amz-Invocation-Type")).isEqualTo("Event");
+		assertThat(json(request.getBody())).isEqualTo(json("{\"action\":\"quoted\"}"));
+	}
+
+	@Test
+	void dryRunSendsDryRunTypeWithoutPayloadAndReadsNoContent() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
+		LambdaResponse<Void> response = invoker.dryRun("pricing");
+		assertThat(response.statusCode()).isEqualTo(204);
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getHeader("X-Amz-Invocation-Type")).isEqualTo("DryRun");
+		assertThat(request.getBody()).isEmpty();
+	}
+
+	@Test
+	void invokeWithTailSendsLogTypeAndDecodesLogResult() {
+		String log = "START RequestId: 1\nquoted sku-1\nEND RequestId: 1\n";
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Log-Result", Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8)))
+			.withHeader("X-Amz-Executed-Version", "7")
+			.withHeader("x-amzn-RequestId", "req-123")
+			.withBody("\"ok\"")));
+		LambdaResponse<String> response = invoker
+			.invoke(LambdaRequest.builder("pricing").logType(LogType.TAIL).build(), String.class);
+		assertThat(onlyRequest().getHeader("X-Amz-Log-Type")).isEqualTo("Tail");
+		assertThat(response.logTail()).isEqualTo(log);
+		assertThat(response.executedVersion()).isEqualTo("7");
+		assertThat(response.requestId()).isEqualTo("req-123");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.functionError()).isEqualTo(FunctionError.NONE);
+		assertThat(response.payload()).isEqualTo("\"ok\"");
+		assertThat(response.payloadAsString()).isEqualTo("\"ok\"");
+	}
+
+	@Test
+	void invokeSendsClientContextAsBase64Json() {
+		stubOk("{}");
+		ClientContext context = new ClientContext(Map.of("tenant", "acme"), Map.of("platform", "jvm"),
+				Map.of("app_title", "orders"));
+		invoker.invoke(LambdaRequest.builder("pricing").clientContext(context).build(), Void.class);
+		String header = onlyRequest().getHeader("X-Amz-Client-Context");
+		assertThat(json(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8))).isEqualTo(json(
+				"{\"custom\":{\"tenant\":\"acme\"},\"env\":{\"platform\":\"jvm\"},\"client\":{\"app_title\":\"orders\"}}"));
+	}
+
+	@Test
+	void invokeSendsTenantIdHeader() {
+		stubOk("{}");
+		invoker.invoke(LambdaRequest.builder("pricing").tenantId("tenant-42").build(), Void.class);
+		assertThat(onlyRequest().getHeader("X-Amz-Tenant-Id")).isEqualTo("tenant-42");
+	}
+
+	@Test
+	void invokeSendsRawBytesUnchanged() {
+		byte[] bytes = { 0, 1, 2, (byte) 0xff, '{' };
+		assertSentUnchanged(bytes, bytes);
+	}
+
+	@Test
+	void invokeSendsStringUnchanged() {
+		assertSentUnchanged("{\"already\":\"json\"}", "{\"already\":\"json\"}".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void invokeSendsInputStreamUnchanged() {
+		byte[] bytes = "streamed payload".getBytes(StandardCharsets.UTF_8);
+		assertSentUnchanged(new ByteArrayInputStream(bytes), bytes);
+	}
+
+	@Test
+	void invokeSendsByteBufferUnchanged() {
+		byte[] bytes = "buffered".getBytes(StandardCharsets.UTF_8);
+		assertSentUnchanged(ByteBuffer.wrap(bytes), bytes);
+	}
+
+	@Test
+	void invokeReadsGenericResultType() {
+		stubOk("[{\"sku\":\"a\",\"total\":1},{\"sku\":\"b\",\"total\":2}]");
+		List<Quote> quotes = invoker.invoke("pricing", null, new ParameterizedTypeReference<List<Quote>>() {
+		});
+		assertThat(quotes).containsExactly(new Quote("a", 1), new Quote("b", 2));
+	}
+
+	@Test
+	void invokeReadsRawResultTypes() throws Exception {
+		stubOk("{\"raw\":true}");
+		assertThat(invoker.invoke("pricing", null, byte[].class))
+			.isEqualTo("{\"raw\":true}".getBytes(StandardCharsets.UTF_8));
+		try (InputStream stream = invoker.invoke("pricing", null, InputStream.class)) {
+			assertThat(stream.readAllBytes()).isEqualTo("{\"raw\":true}".getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(invoker.invoke("pricing", null, String.class)).isEqualTo("{\"raw\":true}");
+	}
+
+	@Test
+	void invokeReturnsNullForEmptyOrNullPayload() {
+		stubOk("null");
+		assertThat(invoker.invoke("pricing", null, Quote.class)).isNull();
+		wireMock.resetAll();
+		stubOk("");
+		assertThat(invoker.invoke("pricing", null, Quote.class)).isNull();
+	}
+
+	@Test
+	void invokeWhenFunctionErrorIsUnhandledThrowsLambdaFunctionException() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Unhandled")
+			.withHeader("X-Amz-Executed-Version", "3")
+			.withBody("{\"errorMessage\":\"out of stock\",\"errorType\":\"java.lang.IllegalStateException\","
+					+ "\"stackTrace\":[\"com.example.Handler.handle(Handler.java:10)\"],"
+					+ "\"cause\":{\"errorMessage\":\"db down\",\"errorType\":\"java.sql.SQLException\","
+					+ "\"stackTrace\":[]}}")));
+		assertThatExceptionOfType(LambdaFunctionException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getFunctionName()).isEqualTo("pricing");
+				assertThat(ex.getFunctionError()).isEqualTo(FunctionError.UNHANDLED);
+				assertThat(ex.isUnhandled()).isTrue();
+				assertThat(ex.isTimeout()).isFalse();
+				assertThat(ex.getErrorType()).isEqualTo("java.lang.IllegalStateException");
+				assertThat(ex.getErrorMessage()).isEqualTo("out of stock");
+				assertThat(ex.getRemoteStackTrace()).containsExactly("com.example.Handler.handle(Handler.java:10)");
+				assertThat(ex.getErrorDocument().cause().errorType()).isEqualTo("java.sql.SQLException");
+				assertThat(ex.getErrorDocument().cause().errorMessage()).isEqualTo("db down");
+				assertThat(ex.getResponse().executedVersion()).isEqualTo("3");
+				assertThat(ex).hasMessage("Function 'pricing' failed (Unhandled): java.lang.IllegalStateException: "
+						+ "out of stock");
+			});
+	}
+
+	@Test
+	void invokeWhenFunctionErrorIsHandledReportsHandled() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Handled")
+			.withBody("{\"errorMessage\":\"bad sku\",\"errorType\":\"ValidationError\",\"trace\":[\"at a\",\"at b\"]}")));
+		assertThatExceptionOfType(LambdaFunctionException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getFunctionError()).isEqualTo(FunctionError.HANDLED);
+				assertThat(ex.getRemoteStackTrace()).containsExactly("at a", "at b");
+			});
+	}
+
+	@Test
+	void invokeWhenFunctionTimesOutReportsTimeout() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Unhandled")
+			.withBody("{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: 1 Error: Task timed out "
+					+ "after 3.00 seconds\"}")));
+		assertThatExceptionOfType(LambdaFunctionException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
+			.satisfies((ex) -> {
+				assertThat(ex.isTimeout()).isTrue();
+				assertThat(ex).hasMessageStartingWith("Function 'pricing' timed out (Unhandled)");
+			});
+	}
+
+	@Test
+	void invokeWhenFunctionErrorIsNotJsonKeepsTheText() {
+		wireMock.stubFor(post(anyUrl()).willReturn(
+				aResponse().withStatus(200).withHeader("X-Amz-Function-Error", "Unhandled").withBody("Runtime exited")));
+		assertThatExceptionOfType(LambdaFunctionException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
+			.satisfies((ex) -> assertThat(ex.getErrorMessage()).isEqualTo("Runtime exited"));
+	}
+
+	@Test
+	void invokeWithPythonStyleStackTraceJoinsFrames() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Unhandled")
+			.withBody("{\"errorType\":\"KeyError\",\"errorMessage\":\"'sku'\","
+					+ "\"stackTrace\":[[\"/var/task/app.py\",3,\"handler\",\"event['sku']\"]]}")));
+		assertThatExceptionOfType(LambdaFunctionException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
+			.satisfies((ex) -> assertThat(ex.getRemoteStackTrace())
+				.containsExactly("/var/task/app.py, 3, handler, event['sku']"));
+	}
+
+	@Test
+	void exchangeReturnsFunctionErrorWithoutThrowing() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Unhandled")
+			.withBody("{\"errorType\":\"Boom\",\"errorMessage\":\"boom\"}")));
+		LambdaResponse<byte[]> response = invoker.exchange(LambdaRequest.of("pricing", null));
+		assertThat(response.functionError()).isEqualTo(FunctionError.UNHANDLED);
+		assertThat(response.hasFunctionError()).isTrue();
+		assertThat(response.payloadAsString()).isEqualTo("{\"errorType\":\"Boom\",\"errorMessage\":\"boom\"}");
+	}
+
+	@Test
+	void invokeWhenResponseCannotBeReadNamesFunctionAndPayloadStart() {
+		stubOk("{\"sku\": [not json");
+		assertThatExceptionOfType(LambdaPayloadException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
+			.withMessageContaining("Response of function 'pricing' cannot be read")
+			.withMessageContaining("payload starts with: '{\"sku\": [not json'");
+	}
+
+	@Test
+	void invokeAsyncUsesAsyncClientAndReadsResult() {
+		stubOk("{\"sku\":\"sku-1\",\"total\":7}");
+		CompletableFuture<Quote> future = invoker.invokeAsync("pricing", new QuoteRequest("sku-1", 1),
+				Quote.class);
+		assertThat(future.join()).isEqualTo(new Quote("sku-1", 7));
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getHeader("User-Agent")).contains("md/io#async");
+		assertThat(json(request.getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":1}"));
+	}
+
+	@Test
+	void invokeAsyncWhenFunctionFailsCompletesExceptionally() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Unhandled")
+			.withBody("{\"errorType\":\"Boom\",\"errorMessage\":\"boom\"}")));
+		CompletableFuture<LambdaResponse<Quote>> future = invoker
+			.invokeAsync(LambdaRequest.of("pricing", null), Quote.class);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(future::join)
+			.havingCause()
+			.isInstanceOf(LambdaFunctionException.class);
+	}
+
+	@Test
+	void invokeAsyncWhenApiFailsCompletesWithTranslatedException() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(404)
+			.withHeader("X-Amzn-ErrorType", "ResourceNotFoundException")
+			.withBody("{\"Type\":\"User\",\"Message\":\"Function not found\"}")));
+		CompletableFuture<LambdaResponse<Quote>> future = invoker
+			.invokeAsync(LambdaRequest.of("pricing", null), Quote.class);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(future::join)
+			.havingCause()
+			.isInstanceOf(LambdaFunctionNotFoundException.class);
+	}
+
+	@Test
+	void invokeAsyncWhenRequestIsInvalidFailsWithoutSending() {
+		CompletableFuture<LambdaResponse<Quote>> future = invoker
+			.invokeAsync(LambdaRequest.of("not a name", null), Quote.class);
+		assertThat(future).isCompletedExceptionally();
+		assertThat(wireMock.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void invokeAsyncWithoutAsyncClientRunsSyncClientOnExecutor() {
+		stubOk("{\"sku\":\"sku-1\",\"total\":9}");
+		DefaultLambdaInvoker syncOnly = TestLambdaClients.invoker(client);
+		assertThat(syncOnly.invokeAsync("pricing", null, Quote.class).join()).isEqualTo(new Quote("sku-1", 9));
+		assertThat(onlyRequest().getHeader("User-Agent")).doesNotContain("md/io#async");
+	}
+
+	private void assertSentUnchanged(Object payload, byte[] expected) {
+		stubOk("{}");
+		invoker.invoke("pricing", payload, Void.class);
+		assertThat(onlyRequest().getBody()).isEqualTo(expected);
+	}
+
+	private void stubOk(String body) {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
+	}
+
+	private LoggedRequest onlyRequest() {
+		List<LoggedRequest> requests = wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock
+			.postRequestedFor(anyUrl()));
+		assertThat(requests).hasSize(1);
+		return requests.get(0);
+	}
+
+	private JsonNode json(String text) {
+		return this.jsonMapper.readTree(text);
+	}
+
+	private JsonNode json(byte[] bytes) {
+		return this.jsonMapper.readTree(bytes);
+	}
+
+	record QuoteRequest(String sku, int quantity) {
+	}
+
+	record Quote(String sku, int total) {
+	}
+
+}

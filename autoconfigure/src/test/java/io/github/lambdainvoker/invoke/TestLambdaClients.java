@@ -1,0 +1,66 @@
+package io.github.lambdainvoker.invoke;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SDK clients and invokers pointed at a local endpoint, for wire tests.
+ */
+public final class TestLambdaClients {
+
+	private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
+		.create(AwsBasicCredentials.create("test-access-key", "test-secret-key"));
+
+	private TestLambdaClients() {
+	}
+
+	public static LambdaClient sync(String endpoint) {
+		return sync(endpoint, Duration.ofSeconds(10));
+	}
+
+	public static LambdaClient sync(String endpoint, Duration readTimeout) {
+		return LambdaClient.builder()
+			.endpointOverride(URI.create(endpoint))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(CREDENTIALS)
+			.httpClientBuilder(Apache5HttpClient.builder().socketTimeout(readTimeout))
+			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+			.build();
+	}
+
+	public static LambdaAsyncClient async(String endpoint) {
+		return LambdaAsyncClient.builder()
+			.endpointOverride(URI.create(endpoint))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(CREDENTIALS)
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().readTimeout(Duration.ofSeconds(10)))
+			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+			.build();
+	}
+
+	public static DefaultLambdaInvoker invoker(LambdaClient client, LambdaAsyncClient asyncClient) {
+		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
+				FunctionRegistry.NAMES_ONLY, directExecutor());
+	}
+
+	public static DefaultLambdaInvoker invoker(LambdaClient client) {
+		return new DefaultLambdaInvoker(client, null, new PayloadCodec(JsonMapper.shared()),
+				FunctionRegistry.NAMES_ONLY, directExecutor());
+	}
+
+	private static Executor directExecutor() {
+		return (task) -> new Thread(task, "test-lambda-invoker").start();
+	}
+
+}
