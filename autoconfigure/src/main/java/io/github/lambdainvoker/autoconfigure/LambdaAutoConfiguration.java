@@ -2,6 +2,9 @@ package io.github.lambdainvoker.autoconfigure;
 
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
+import io.github.lambdainvoker.invoke.InvocationRetryListener;
+import io.github.lambdainvoker.invoke.RetryExecutor;
+import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
 import io.github.lambdainvoker.invoke.PayloadCodec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -39,9 +42,10 @@ public final class LambdaAutoConfiguration {
 	@ConditionalOnMissingBean
 	LambdaClient lambdaClient(LambdaProperties properties, ObjectProvider<AwsCredentialsProvider> credentialsProvider,
 			ObjectProvider<LambdaClientCustomizer> customizers) {
+		new LambdaPropertiesValidator().validate(properties);
 		LambdaClientBuilder builder = LambdaClient.builder();
 		if (APACHE5_PRESENT) {
-			builder.httpClientBuilder(LambdaHttpClients.apache5(properties.getHttp()));
+			builder.httpClientBuilder(LambdaHttpClients.apache5(properties));
 		}
 		return LambdaSdkClientFactory.build(configurer(properties, credentialsProvider, customizers).configure(builder));
 	}
@@ -54,17 +58,24 @@ public final class LambdaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FunctionRegistry lambdaFunctionRegistry() {
-		return FunctionRegistry.NAMES_ONLY;
+	FunctionRegistry lambdaFunctionRegistry(LambdaProperties properties) {
+		new LambdaPropertiesValidator().validate(properties);
+		return new PropertiesFunctionRegistry(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(LambdaInvoker.class)
 	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
-			PayloadCodec payloadCodec, FunctionRegistry functionRegistry) {
+			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
 		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
-				executor);
+				retryExecutor, executor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryExecutor lambdaRetryExecutor(ObjectProvider<InvocationRetryListener> listeners) {
+		return new SpringRetryExecutor(listeners.orderedStream().toList());
 	}
 
 	static LambdaClientBuilderConfigurer configurer(LambdaProperties properties,
@@ -84,7 +95,7 @@ public final class LambdaAutoConfiguration {
 				ObjectProvider<AwsCredentialsProvider> credentialsProvider,
 				ObjectProvider<LambdaClientCustomizer> customizers) {
 			LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
-				.httpClientBuilder(LambdaHttpClients.netty(properties.getHttp()));
+				.httpClientBuilder(LambdaHttpClients.netty(properties));
 			return LambdaSdkClientFactory
 				.build(configurer(properties, credentialsProvider, customizers).configure(builder));
 		}

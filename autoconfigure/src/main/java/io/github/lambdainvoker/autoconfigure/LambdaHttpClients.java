@@ -4,7 +4,8 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 /**
- * Builds the SDK HTTP client builders from {@link LambdaProperties.Http}. Each method is
+ * Builds the SDK HTTP client builders from {@link LambdaProperties.Http}, with the read
+ * timeout derived from the function timeouts. Each method is
  * only called when its HTTP client is on the classpath.
  */
 final class LambdaHttpClients {
@@ -12,19 +13,21 @@ final class LambdaHttpClients {
 	private LambdaHttpClients() {
 	}
 
-	static Apache5HttpClient.Builder apache5(LambdaProperties.Http http) {
+	static Apache5HttpClient.Builder apache5(LambdaProperties properties) {
+		LambdaProperties.Http http = properties.getHttp();
 		return Apache5HttpClient.builder()
 			.connectionTimeout(http.getConnectTimeout())
-			.socketTimeout(http.getReadTimeout())
+			.socketTimeout(ReadTimeouts.readTimeout(properties))
 			.connectionAcquisitionTimeout(http.getConnectionAcquisitionTimeout())
 			.maxConnections(http.getMaxConnections())
 			.tcpKeepAlive(http.isTcpKeepAlive());
 	}
 
-	static NettyNioAsyncHttpClient.Builder netty(LambdaProperties.Http http) {
+	static NettyNioAsyncHttpClient.Builder netty(LambdaProperties properties) {
+		LambdaProperties.Http http = properties.getHttp();
 		return NettyNioAsyncHttpClient.builder()
 			.connectionTimeout(http.getConnectTimeout())
-			.readTimeout(http.getReadTimeout())
+			.readTimeout(ReadTimeouts.readTimeout(properties))
 			.connectionAcquisitionTimeout(http.getConnectionAcquisitionTimeout())
 			.maxConcurrency(http.getMaxConnections())
 			.tcpKeepAlive(http.isTcpKeepAlive());

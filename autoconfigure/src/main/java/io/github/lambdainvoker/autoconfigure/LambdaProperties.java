@@ -2,8 +2,13 @@ package io.github.lambdainvoker.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import io.github.lambdainvoker.invoke.InvocationType;
+import io.github.lambdainvoker.invoke.LogType;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,6 +28,22 @@ public class LambdaProperties {
 	 * local emulator.
 	 */
 	private @Nullable URI endpoint;
+
+	/**
+	 * Whether every function key used in code must be configured under
+	 * aws.lambda.functions.
+	 */
+	private boolean strict;
+
+	/**
+	 * Settings applied to every function unless the function overrides them.
+	 */
+	private final Function defaults = new Function();
+
+	/**
+	 * Per-function settings, by the key code uses to name the function.
+	 */
+	private final Map<String, Function> functions = new LinkedHashMap<>();
 
 	/**
 	 * HTTP client settings.
@@ -45,8 +66,280 @@ public class LambdaProperties {
 		this.endpoint = endpoint;
 	}
 
+	public boolean isStrict() {
+		return this.strict;
+	}
+
+	public void setStrict(boolean strict) {
+		this.strict = strict;
+	}
+
+	public Function getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Function> getFunctions() {
+		return this.functions;
+	}
+
 	public Http getHttp() {
 		return this.http;
+	}
+
+	/**
+	 * Settings of one function, or the defaults of every function. Unset values fall back
+	 * to the next layer: functions.&lt;key&gt;, then annotation attributes, then defaults,
+	 * then built-in defaults.
+	 */
+	public static class Function {
+
+		/**
+		 * Function name, name:alias, full ARN or partial ARN to invoke. Defaults to the
+		 * function key. Not allowed under defaults.
+		 */
+		private @Nullable String functionName;
+
+		/**
+		 * Version or alias to invoke.
+		 */
+		private @Nullable String qualifier;
+
+		/**
+		 * How Lambda runs the invocation. Built-in default: request-response.
+		 */
+		private @Nullable InvocationType invocationType;
+
+		/**
+		 * Whether to ask for the tail of the execution log. Built-in default: none.
+		 */
+		private @Nullable LogType logType;
+
+		/**
+		 * Longest a whole call may take, all attempts and waits included. Built-in
+		 * default: no limit beyond the attempts.
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * Longest one attempt may take. Built-in default: the HTTP read timeout.
+		 */
+		private @Nullable Duration attemptTimeout;
+
+		/**
+		 * Retry settings.
+		 */
+		private final Retry retry = new Retry();
+
+		/**
+		 * Client context sent with every call.
+		 */
+		private final ClientContextValues clientContext = new ClientContextValues();
+
+		public @Nullable String getFunctionName() {
+			return this.functionName;
+		}
+
+		public void setFunctionName(@Nullable String functionName) {
+			this.functionName = functionName;
+		}
+
+		public @Nullable String getQualifier() {
+			return this.qualifier;
+		}
+
+		public void setQualifier(@Nullable String qualifier) {
+			this.qualifier = qualifier;
+		}
+
+		public @Nullable InvocationType getInvocationType() {
+			return this.invocationType;
+		}
+
+		public void setInvocationType(@Nullable InvocationType invocationType) {
+			this.invocationType = invocationType;
+		}
+
+		public @Nullable LogType getLogType() {
+			return this.logType;
+		}
+
+		public void setLogType(@Nullable LogType logType) {
+			this.logType = logType;
+		}
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable Duration getAttemptTimeout() {
+			return this.attemptTimeout;
+		}
+
+		public void setAttemptTimeout(@Nullable Duration attemptTimeout) {
+			this.attemptTimeout = attemptTimeout;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public ClientContextValues getClientContext() {
+			return this.clientContext;
+		}
+
+	}
+
+	/**
+	 * Retry settings of a function. Unset values fall back to the defaults.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried. Built-in default: true.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Most attempts a call makes, the first included. Built-in default: 3.
+		 */
+		private @Nullable Integer maxAttempts;
+
+		/**
+		 * Wait before the first retry. Built-in default: 100ms.
+		 */
+		private @Nullable Duration initialInterval;
+
+		/**
+		 * Factor each wait grows by. Built-in default: 2.0.
+		 */
+		private @Nullable Double multiplier;
+
+		/**
+		 * Longest wait between attempts; a longer Retry-After ends the retries. Built-in
+		 * default: 5s.
+		 */
+		private @Nullable Duration maxInterval;
+
+		/**
+		 * Whether waits are randomised between half and all of the computed wait.
+		 * Built-in default: true.
+		 */
+		private @Nullable Boolean jitter;
+
+		/**
+		 * Whether the function may safely run twice, so failures whose outcome is unknown
+		 * (read timeouts, resets after sending) are retried too. Built-in default: false.
+		 */
+		private @Nullable Boolean idempotent;
+
+		/**
+		 * Whether function errors (X-Amz-Function-Error) are retried. Built-in default:
+		 * false.
+		 */
+		private @Nullable Boolean retryOnFunctionError;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public @Nullable Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(@Nullable Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public @Nullable Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(@Nullable Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public @Nullable Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(@Nullable Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public @Nullable Boolean getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(@Nullable Boolean jitter) {
+			this.jitter = jitter;
+		}
+
+		public @Nullable Boolean getIdempotent() {
+			return this.idempotent;
+		}
+
+		public void setIdempotent(@Nullable Boolean idempotent) {
+			this.idempotent = idempotent;
+		}
+
+		public @Nullable Boolean getRetryOnFunctionError() {
+			return this.retryOnFunctionError;
+		}
+
+		public void setRetryOnFunctionError(@Nullable Boolean retryOnFunctionError) {
+			this.retryOnFunctionError = retryOnFunctionError;
+		}
+
+	}
+
+	/**
+	 * Client context values. A function's values are merged over the defaults' values.
+	 */
+	public static class ClientContextValues {
+
+		/**
+		 * Application-defined values (the custom section).
+		 */
+		private final Map<String, String> custom = new LinkedHashMap<>();
+
+		/**
+		 * Environment values (the env section), such as platform or locale.
+		 */
+		private final Map<String, String> env = new LinkedHashMap<>();
+
+		/**
+		 * Client values (the client section), such as app_title or installation_id.
+		 */
+		private final Map<String, String> client = new LinkedHashMap<>();
+
+		public Map<String, String> getCustom() {
+			return this.custom;
+		}
+
+		public Map<String, String> getEnv() {
+			return this.env;
+		}
+
+		public Map<String, String> getClient() {
+			return this.client;
+		}
+
 	}
 
 	/**
@@ -60,10 +353,11 @@ public class LambdaProperties {
 		private Duration connectTimeout = Duration.ofSeconds(2);
 
 		/**
-		 * Socket read timeout: the longest a synchronous call may wait for the function's
-		 * response. Lambda functions may run for up to 15 minutes.
+		 * Socket read timeout. Defaults to the longest configured timeout or
+		 * attempt-timeout, or 15 minutes (Lambda's longest run) when a function has
+		 * neither. A value shorter than a configured timeout is refused at start-up.
 		 */
-		private Duration readTimeout = Duration.ofMinutes(15);
+		private @Nullable Duration readTimeout;
 
 		/**
 		 * Time to wait for a free connection from the pool.
@@ -89,11 +383,11 @@ public class LambdaProperties {
 			this.connectTimeout = connectTimeout;
 		}
 
-		public Duration getReadTimeout() {
+		public @Nullable Duration getReadTimeout() {
 			return this.readTimeout;
 		}
 
-		public void setReadTimeout(Duration readTimeout) {
+		public void setReadTimeout(@Nullable Duration readTimeout) {
 			this.readTimeout = readTimeout;
 		}
 

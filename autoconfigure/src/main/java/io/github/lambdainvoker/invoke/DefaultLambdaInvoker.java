@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
@@ -31,6 +32,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final FunctionRegistry functionRegistry;
 
+	private final RetryExecutor retryExecutor;
+
 	private final InvocationPreparer preparer;
 
 	private final InvocationResponseReader responseReader;
@@ -38,9 +41,10 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
-			FunctionRegistry functionRegistry, Executor asyncExecutor) {
+			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor) {
 		this.client = client;
 		this.functionRegistry = functionRegistry;
+		this.retryExecutor = retryExecutor;
 		this.asyncClient = asyncClient;
 		this.asyncExecutor = asyncExecutor;
 		this.payloadCodec = payloadCodec;
@@ -89,14 +93,16 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 */
 	public <T> LambdaResponse<T> invoke(ResolvedFunction function, LambdaRequest request, PayloadReader<T> reader) {
 		PreparedInvocation invocation = this.preparer.prepare(function, request);
-		return this.responseReader.read(invocation, send(invocation), reader);
+		return this.retryExecutor.execute(invocation,
+				(sdkRequest) -> this.responseReader.read(invocation, send(invocation, sdkRequest), reader));
 	}
 
 	@Override
 	public LambdaResponse<byte[]> exchange(LambdaRequest request) {
 		PreparedInvocation invocation = this.preparer.prepare(this.functionRegistry.resolve(request.function()),
 				request);
-		return this.responseReader.readRaw(invocation, send(invocation));
+		return this.retryExecutor.execute(invocation,
+				(sdkRequest) -> this.responseReader.readRaw(invocation, send(invocation, sdkRequest)));
 	}
 
 	@Override
@@ -139,27 +145,28 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		catch (LambdaInvocationException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return sendAsync(invocation).thenApply((response) -> this.responseReader.read(invocation, response, reader));
+		return this.retryExecutor.executeAsync(invocation, (sdkRequest) -> sendAsync(invocation, sdkRequest)
+			.thenApply((response) -> this.responseReader.read(invocation, response, reader)));
 	}
 
-	private InvokeResponse send(PreparedInvocation invocation) {
+	private InvokeResponse send(PreparedInvocation invocation, InvokeRequest sdkRequest) {
 		logSending(invocation);
 		try {
-			return this.client.invoke(invocation.sdkRequest());
+			return this.client.invoke(sdkRequest);
 		}
 		catch (RuntimeException ex) {
 			throw this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier());
 		}
 	}
 
-	private CompletableFuture<InvokeResponse> sendAsync(PreparedInvocation invocation) {
+	private CompletableFuture<InvokeResponse> sendAsync(PreparedInvocation invocation, InvokeRequest sdkRequest) {
 		if (this.asyncClient == null) {
-			return CompletableFuture.supplyAsync(() -> send(invocation), this.asyncExecutor);
+			return CompletableFuture.supplyAsync(() -> send(invocation, sdkRequest), this.asyncExecutor);
 		}
 		logSending(invocation);
 		CompletableFuture<InvokeResponse> future;
 		try {
-			future = this.asyncClient.invoke(invocation.sdkRequest());
+			future = this.asyncClient.invoke(sdkRequest);
 		}
 		catch (RuntimeException ex) {
 			future = CompletableFuture.failedFuture(ex);

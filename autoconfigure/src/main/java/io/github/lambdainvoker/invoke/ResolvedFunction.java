@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param timeout the longest a whole call may take, all attempts included, or
  * {@code null} for no limit
  * @param attemptTimeout the longest one attempt may take, or {@code null} for no limit
+ * @param retry how failed calls are retried
  */
 public record ResolvedFunction(String key, FunctionReference reference, @Nullable String qualifier,
 		InvocationType invocationType, LogType logType, ClientContext clientContext, @Nullable Duration timeout,
-		@Nullable Duration attemptTimeout) {
+		@Nullable Duration attemptTimeout, RetrySettings retry) {
 
 	/**
-	 * Resolve a function from its name and declared options alone, with Lambda's defaults
-	 * for everything else.
+	 * Resolve a function from its name and declared options alone, with the built-in
+	 * defaults for everything else.
 	 * @param function the function name, used as its key too
 	 * @param options the declared options
 	 * @return the resolved function
@@ -35,7 +36,7 @@ public record ResolvedFunction(String key, FunctionReference reference, @Nullabl
 		FunctionReference reference = FunctionReference.parse(function);
 		return new ResolvedFunction(function, reference, reference.resolveQualifier(options.qualifier()),
 				(options.invocationType() != null) ? options.invocationType() : InvocationType.REQUEST_RESPONSE,
-				(options.logType() != null) ? options.logType() : LogType.NONE, ClientContext.EMPTY, null, null);
+				(options.logType() != null) ? options.logType() : LogType.NONE, ClientContext.EMPTY, null, null, RetrySettings.DEFAULTS);
 	}
 
 	/**

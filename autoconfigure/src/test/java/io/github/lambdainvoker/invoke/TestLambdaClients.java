@@ -51,12 +51,12 @@ public final class TestLambdaClients {
 
 	public static DefaultLambdaInvoker invoker(LambdaClient client, LambdaAsyncClient asyncClient) {
 		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
-				FunctionRegistry.NAMES_ONLY, directExecutor());
+				FunctionRegistry.NAMES_ONLY, RetryExecutor.SINGLE_ATTEMPT, directExecutor());
 	}
 
 	public static DefaultLambdaInvoker invoker(LambdaClient client) {
 		return new DefaultLambdaInvoker(client, null, new PayloadCodec(JsonMapper.shared()),
-				FunctionRegistry.NAMES_ONLY, directExecutor());
+				FunctionRegistry.NAMES_ONLY, RetryExecutor.SINGLE_ATTEMPT, directExecutor());
 	}
 
 	private static Executor directExecutor() {

@@ -1,0 +1,133 @@
+package io.github.lambdainvoker.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.lambdainvoker.invoke.ClientContext;
+import io.github.lambdainvoker.invoke.ClientContextEncoder;
+import io.github.lambdainvoker.invoke.FunctionOptions;
+import io.github.lambdainvoker.invoke.FunctionReference;
+import io.github.lambdainvoker.invoke.LambdaValidationException;
+import io.github.lambdainvoker.invoke.ResolvedFunction;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks the {@code aws.lambda.*} properties at start-up, so that a mistake fails the
+ * application with the property's name instead of failing a call later.
+ */
+final class LambdaPropertiesValidator {
+
+	private static final String PREFIX = "aws.lambda.";
+
+	private final ClientContextEncoder clientContextEncoder = new ClientContextEncoder(JsonMapper.shared());
+
+	void validate(LambdaProperties properties) {
+		FunctionSettingsMapper mapper = new FunctionSettingsMapper(properties.getDefaults());
+		LambdaProperties.Function defaults = properties.getDefaults();
+		if (defaults.getFunctionName() != null) {
+			throw new InvalidLambdaPropertyException(PREFIX + "defaults.function-name", defaults.getFunctionName(),
+					"a default function name would send every function key to the same function",
+					"Set the function name per function, under aws.lambda.functions.<key>.function-name.");
+		}
+		validateLayer(PREFIX + "defaults.", defaults);
+		validateMerged(PREFIX + "defaults.", resolve(mapper, PREFIX + "defaults.", "defaults", null));
+		for (Map.Entry<String, LambdaProperties.Function> entry : properties.getFunctions().entrySet()) {
+			String prefix = PREFIX + "functions." + entry.getKey() + ".";
+			validateLayer(prefix, entry.getValue());
+			validateMerged(prefix, resolve(mapper, prefix, entry.getKey(), entry.getValue()));
+		}
+		validateHttp(properties);
+	}
+
+	private void validateLayer(String prefix, LambdaProperties.Function function) {
+		positive(prefix + "timeout", function.getTimeout());
+		positive(prefix + "attempt-timeout", function.getAttemptTimeout());
+		LambdaProperties.Retry retry = function.getRetry();
+		positive(prefix + "retry.initial-interval", retry.getInitialInterval());
+		positive(prefix + "retry.max-interval", retry.getMaxInterval());
+		if (retry.getMaxAttempts() != null && retry.getMaxAttempts() < 1) {
+			throw new InvalidLambdaPropertyException(prefix + "retry.max-attempts", retry.getMaxAttempts(),
+					"a call makes at least one attempt", "Set it to 1 or more (1 means no retry).");
+		}
+		if (retry.getMultiplier() != null && retry.getMultiplier() < 1.0) {
+			throw new InvalidLambdaPropertyException(prefix + "retry.multiplier", retry.getMultiplier(),
+					"waits between attempts must not shrink", "Set it to 1.0 or more.");
+		}
+		if (function.getQualifier() != null) {
+			try {
+				FunctionReference.checkQualifier(prefix.substring(0, prefix.length() - 1), function.getQualifier());
+			}
+			catch (LambdaValidationException ex) {
+				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(),
+						ex.getMessage(), "Use a version number, $LATEST or an alias name.");
+			}
+		}
+	}
+
+	private ResolvedFunction resolve(FunctionSettingsMapper mapper, String prefix, String key,
+			LambdaProperties.@Nullable Function function) {
+		try {
+			return mapper.resolve(key, function, FunctionOptions.NONE);
+		}
+		catch (LambdaValidationException ex) {
+			boolean qualifierConflict = function != null && function.getQualifier() != null
+					&& ex.getMessage().contains("was also given");
+			if (qualifierConflict) {
+				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(),
+						ex.getMessage(), "Remove the alias from " + prefix + "function-name or remove " + prefix
+								+ "qualifier, so that only one of them names the qualifier.");
+			}
+			Object name = (function != null && function.getFunctionName() != null) ? function.getFunctionName() : key;
+			throw new InvalidLambdaPropertyException(prefix + "function-name", name, ex.getMessage(),
+					"Use a function name, name:alias, a full ARN or a partial ARN.");
+		}
+	}
+
+	private void validateMerged(String prefix, ResolvedFunction function) {
+		Duration timeout = function.timeout();
+		Duration attemptTimeout = function.attemptTimeout();
+		if (timeout != null && attemptTimeout != null && attemptTimeout.compareTo(timeout) > 0) {
+			throw new InvalidLambdaPropertyException(prefix + "attempt-timeout", attemptTimeout,
+					"one attempt may not take longer than the whole call's timeout (" + timeout + ")",
+					"Make " + prefix + "attempt-timeout shorter than or equal to " + prefix + "timeout.");
+		}
+		ClientContext clientContext = function.clientContext();
+		if (!clientContext.isEmpty()) {
+			try {
+				this.clientContextEncoder.encode(function.key(), clientContext);
+			}
+			catch (LambdaValidationException ex) {
+				throw new InvalidLambdaPropertyException(prefix + "client-context", clientContext.custom().keySet(),
+						ex.getMessage(), "Send fewer or shorter client context values.");
+			}
+		}
+	}
+
+	private void validateHttp(LambdaProperties properties) {
+		LambdaProperties.Http http = properties.getHttp();
+		positive(PREFIX + "http.connect-timeout", http.getConnectTimeout());
+		positive(PREFIX + "http.read-timeout", http.getReadTimeout());
+		positive(PREFIX + "http.connection-acquisition-timeout", http.getConnectionAcquisitionTimeout());
+		if (http.getMaxConnections() < 1) {
+			throw new InvalidLambdaPropertyException(PREFIX + "http.max-connections", http.getMaxConnections(),
+					"the HTTP client needs at least one connection", "Set it to 1 or more.");
+		}
+		Duration longest = ReadTimeouts.longestConfigured(properties);
+		if (http.getReadTimeout() != null && longest != null && http.getReadTimeout().compareTo(longest) < 0) {
+			throw new InvalidLambdaPropertyException(PREFIX + "http.read-timeout", http.getReadTimeout(),
+					"a function may wait up to " + longest + " for its response, but the HTTP client would give up "
+							+ "after " + http.getReadTimeout() + " and report a misleading I/O error",
+					"Remove aws.lambda.http.read-timeout to derive it from the function timeouts, or make it at "
+							+ "least " + longest + ".");
+		}
+	}
+
+	private static void positive(String property, @Nullable Duration value) {
+		if (value != null && (value.isNegative() || value.isZero())) {
+			throw new InvalidLambdaPropertyException(property, value, "the duration must be positive",
+					"Set a positive duration, such as 10s.");
+		}
+	}
+
+}

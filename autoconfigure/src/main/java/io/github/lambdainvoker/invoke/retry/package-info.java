@@ -1,0 +1,8 @@
+/**
+ * Retrying failed Lambda calls with Spring Retry, without ever running a function twice
+ * by accident.
+ */
+@NullMarked
+package io.github.lambdainvoker.invoke.retry;
+
+import org.jspecify.annotations.NullMarked;
