@@ -241,7 +241,7 @@ final class ClientMethodParser {
 		ResolvableType type = ResolvableType.forMethodReturnType(method, this.clientType);
 		boolean async = false;
 		if (type.toClass() == CompletableFuture.class) {
-			if (!type.hasGenerics()) {
+			if (isRaw(type)) {
 				throw invalid(method, "returns a raw CompletableFuture; declare its result type, such as "
 						+ "CompletableFuture<Quote> or CompletableFuture<Void>", null);
 			}
@@ -251,7 +251,7 @@ final class ClientMethodParser {
 		Class<?> rawType = type.toClass();
 		rejectUnsupported(method, type, false);
 		if (rawType == LambdaResponse.class || rawType == Optional.class) {
-			if (!type.hasGenerics()) {
+			if (isRaw(type)) {
 				throw invalid(method, "returns a raw " + rawType.getSimpleName() + "; declare its payload type, "
 						+ "such as " + rawType.getSimpleName() + "<Quote>", null);
 			}
@@ -268,6 +268,12 @@ final class ClientMethodParser {
 					ClassUtils.resolvePrimitiveIfNecessary(rawType));
 		}
 		return new ReturnType(ResultShape.VALUE, async, rawType, ConcreteTypes.of(type));
+	}
+
+	private static boolean isRaw(ResolvableType type) {
+		// A generic type declared without type arguments; a type variable bound to a
+		// parameterized type is not a Class.
+		return type.getType() instanceof Class<?>;
 	}
 
 	private void rejectUnsupported(Method method, ResolvableType type, boolean insidePayloadWrapper) {

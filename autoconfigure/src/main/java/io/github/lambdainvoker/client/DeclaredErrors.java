@@ -51,8 +51,8 @@ record DeclaredErrors(Map<String, ExceptionFactory> byErrorType) {
 			}
 			ExceptionFactory factory = ExceptionFactory.of(type.asSubclass(Throwable.class));
 			if (factory == null) {
-				throw new InvalidLambdaClientException(description + " declares " + type.getName()
-						+ ", which cannot be created from a function error: it needs a non-private "
+				throw new InvalidLambdaClientException("@LambdaClient method " + description + " declares "
+						+ type.getName() + ", which cannot be created from a function error: it needs a non-private "
 						+ "(String) or (String, Throwable) constructor and must not be abstract", clientType, method,
 						null);
 			}

@@ -80,6 +80,15 @@ public final class LambdaClientBeanDefinitions {
 	}
 
 	private static boolean isDefined(BeanDefinitionRegistry registry, Class<?> clientType) {
+		// Type matching cannot see client definitions while the factory bean they refer to
+		// is not registered yet, so look for those first.
+		for (String name : registry.getBeanDefinitionNames()) {
+			if (registry.getBeanDefinition(name) instanceof RootBeanDefinition definition
+					&& LambdaClientFactory.BEAN_NAME.equals(definition.getFactoryBeanName())
+					&& clientType.equals(definition.getTargetType())) {
+				return true;
+			}
+		}
 		return (registry instanceof ListableBeanFactory beanFactory)
 				&& beanFactory.getBeanNamesForType(clientType, true, false).length > 0;
 	}
