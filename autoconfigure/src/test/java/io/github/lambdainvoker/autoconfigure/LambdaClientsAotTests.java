@@ -17,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 import org.springframework.aot.generate.GeneratedFiles.Kind;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -66,6 +67,8 @@ class LambdaClientsAotTests {
 			.contains("new RootBeanDefinition(ScannedPricingFunctions.class)")
 			.contains("beanDefinition.setTargetType(ScannedPricingFunctions.class)")
 			.contains(".getBean(\"lambdaClientFactory\", LambdaClientFactory.class).createClient(args.get(0))");
+		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(ScannedPricingFunctions.class))
+			.accepts(generationContext.getRuntimeHints());
 		// Compiled outside the runner, whose class loader would keep the generated classes
 		// out of the package of the package-private configuration they call.
 		TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
