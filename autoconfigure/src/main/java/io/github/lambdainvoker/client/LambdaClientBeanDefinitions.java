@@ -49,7 +49,7 @@ public final class LambdaClientBeanDefinitions {
 		return true;
 	}
 
-	static RootBeanDefinition definition(Class<?> clientType) {
+	private static RootBeanDefinition definition(Class<?> clientType) {
 		RootBeanDefinition definition = new RootBeanDefinition(clientType);
 		definition.setTargetType(clientType);
 		definition.setFactoryBeanName(LambdaClientFactory.BEAN_NAME);
