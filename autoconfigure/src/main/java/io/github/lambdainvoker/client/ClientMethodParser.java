@@ -1,0 +1,344 @@
+package io.github.lambdainvoker.client;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import io.github.lambdainvoker.invoke.ClientContext;
+import io.github.lambdainvoker.invoke.FunctionOptions;
+import io.github.lambdainvoker.invoke.FunctionRegistry;
+import io.github.lambdainvoker.invoke.InvocationType;
+import io.github.lambdainvoker.invoke.LambdaRequest;
+import io.github.lambdainvoker.invoke.LambdaResponse;
+import io.github.lambdainvoker.invoke.LogType;
+import io.github.lambdainvoker.invoke.PayloadCodec;
+import io.github.lambdainvoker.invoke.ResolvedFunction;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Parses the methods of a client interface into {@link ClientMethodPlan plans}, checking
+ * each against the rules of the annotations. A method that breaks one fails with an
+ * {@link InvalidLambdaClientException} naming the interface and the method.
+ */
+final class ClientMethodParser {
+
+	private static final List<Class<? extends Annotation>> PARAMETER_ANNOTATIONS = List.of(FunctionQualifier.class,
+			ClientContextValues.class, TenantId.class, LogTail.class);
+
+	private final Class<?> clientType;
+
+	private final FunctionRegistry functionRegistry;
+
+	private final PayloadCodec payloadCodec;
+
+	private final @Nullable String qualifier;
+
+	private final MergedAnnotation<LambdaClient> clientAnnotation;
+
+	/**
+	 * Create a parser for one client.
+	 * @param clientType the client interface
+	 * @param functionRegistry the registry that resolves function keys
+	 * @param payloadCodec the codec that provides payload readers
+	 * @param qualifier a qualifier every call of this client sends, or {@code null}
+	 */
+	ClientMethodParser(Class<?> clientType, FunctionRegistry functionRegistry, PayloadCodec payloadCodec,
+			@Nullable String qualifier) {
+		this.clientType = clientType;
+		this.functionRegistry = functionRegistry;
+		this.payloadCodec = payloadCodec;
+		this.qualifier = qualifier;
+		this.clientAnnotation = MergedAnnotations.from(clientType, SearchStrategy.TYPE_HIERARCHY)
+			.get(LambdaClient.class);
+	}
+
+	/**
+	 * Parse every abstract method of the interface.
+	 * @return the plans by method
+	 * @throws InvalidLambdaClientException if a method breaks a rule
+	 */
+	Map<Method, ClientMethodPlan> parse() {
+		Map<Method, ClientMethodPlan> plans = new HashMap<>();
+		for (Method method : this.clientType.getMethods()) {
+			if (Modifier.isStatic(method.getModifiers()) || ReflectionUtils.isObjectMethod(method)) {
+				continue;
+			}
+			if (method.isDefault()) {
+				checkDefaultMethod(method);
+				continue;
+			}
+			plans.put(method, parse(method));
+		}
+		return Map.copyOf(plans);
+	}
+
+	private void checkDefaultMethod(Method method) {
+		if (MergedAnnotations.from(method).isPresent(LambdaFunction.class)) {
+			throw invalid(method, "is a default method, which runs as written, and is annotated with "
+					+ "@LambdaFunction; remove the annotation or the method body", null);
+		}
+	}
+
+	private ClientMethodPlan parse(Method method) {
+		if (method.getTypeParameters().length > 0) {
+			throw invalid(method, "declares type parameters; a client method needs concrete types", null);
+		}
+		MergedAnnotation<LambdaFunction> annotation = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY)
+			.get(LambdaFunction.class);
+		String key = firstNonEmpty(stringAttribute(annotation, "function"),
+				stringAttribute(this.clientAnnotation, "function"));
+		if (key == null) {
+			throw invalid(method, "names no function; annotate it with @LambdaFunction(\"<function key>\") "
+					+ "or its interface with @LambdaClient(\"<function key>\")", null);
+		}
+		FunctionOptions options = new FunctionOptions(
+				firstNonEmpty(stringAttribute(annotation, "qualifier"),
+						stringAttribute(this.clientAnnotation, "qualifier")),
+				invocationType(method, annotation), logType(method));
+		ResolvedFunction function = resolve(method, key, options);
+		List<ParameterBinding> parameters = parameters(method);
+		ReturnType returnType = returnType(method);
+		if (function.invocationType() != InvocationType.REQUEST_RESPONSE && returnType.expectsPayload()) {
+			throw invalid(method, "returns " + returnType.resultType().getName() + " but invokes function '"
+					+ function.key() + "' as " + function.invocationType().wireValue()
+					+ ", which returns no payload; return void, LambdaResponse<Void> or CompletableFuture<Void>",
+					null);
+		}
+		String description = describe(method);
+		return new ClientMethodPlan(description, function, baseRequest(method, function), parameters,
+				this.payloadCodec.reader(returnType.payloadType()), returnType.shape(), returnType.async(),
+				returnType.resultType(), DeclaredErrors.of(method, this.clientType, description));
+	}
+
+	private @Nullable InvocationType invocationType(Method method, MergedAnnotation<LambdaFunction> annotation) {
+		InvocationType[] declared = enumArrayAttribute(annotation);
+		if (declared.length == 0) {
+			declared = enumArrayAttribute(this.clientAnnotation);
+		}
+		if (declared.length > 1) {
+			throw invalid(method, "declares more than one invocation type " + Arrays.toString(declared)
+					+ "; name one, such as invocationType = InvocationType.EVENT", null);
+		}
+		return (declared.length == 1) ? declared[0] : null;
+	}
+
+	private static @Nullable LogType logType(Method method) {
+		return MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(LogTail.class) ? LogType.TAIL
+				: null;
+	}
+
+	private ResolvedFunction resolve(Method method, String key, FunctionOptions options) {
+		try {
+			return this.functionRegistry.resolve(key, options);
+		}
+		catch (RuntimeException ex) {
+			throw invalid(method, "invokes function '" + key + "', which cannot be resolved: " + ex.getMessage(), ex);
+		}
+	}
+
+	private LambdaRequest baseRequest(Method method, ResolvedFunction function) {
+		LambdaRequest.Builder request = LambdaRequest.builder(function.key());
+		if (this.qualifier != null) {
+			try {
+				function.reference().resolveQualifier(this.qualifier);
+			}
+			catch (RuntimeException ex) {
+				throw invalid(method, "cannot use the client's qualifier: " + ex.getMessage(), ex);
+			}
+			request.qualifier(this.qualifier);
+		}
+		return request.build();
+	}
+
+	private List<ParameterBinding> parameters(Method method) {
+		Parameter[] parameters = method.getParameters();
+		List<ParameterBinding> bindings = new ArrayList<>(parameters.length);
+		List<String> payloads = new ArrayList<>();
+		Map<Class<? extends Annotation>, String> seen = new HashMap<>();
+		for (int i = 0; i < parameters.length; i++) {
+			Parameter parameter = parameters[i];
+			MergedAnnotations annotations = MergedAnnotations.from(parameter);
+			List<Class<? extends Annotation>> present = PARAMETER_ANNOTATIONS.stream()
+				.filter(annotations::isPresent)
+				.toList();
+			if (present.size() > 1) {
+				throw invalid(method, "has " + describe(parameter, i) + " annotated with more than one of "
+						+ names(present) + "; a parameter plays one part", null);
+			}
+			if (present.isEmpty()) {
+				payloads.add(describe(parameter, i));
+				bindings.add(ParameterBinding.PAYLOAD);
+				continue;
+			}
+			Class<? extends Annotation> annotation = present.get(0);
+			String previous = seen.put(annotation, describe(parameter, i));
+			if (previous != null) {
+				throw invalid(method, "has more than one @" + annotation.getSimpleName() + " parameter (" + previous
+						+ ", " + describe(parameter, i) + ")", null);
+			}
+			bindings.add(binding(method, i, annotation));
+		}
+		if (payloads.size() > 1) {
+			throw invalid(method, "has more than one payload parameter (" + String.join(", ", payloads)
+					+ "); annotate all but one with @FunctionQualifier, @ClientContextValues, @TenantId or @LogTail",
+					null);
+		}
+		return bindings;
+	}
+
+	private ParameterBinding binding(Method method, int index, Class<? extends Annotation> annotation) {
+		Parameter parameter = method.getParameters()[index];
+		Class<?> type = parameter.getType();
+		if (annotation == FunctionQualifier.class || annotation == TenantId.class) {
+			requireType(method, index, annotation, type == String.class, "String");
+			return (annotation == FunctionQualifier.class) ? ParameterBinding.QUALIFIER : ParameterBinding.TENANT_ID;
+		}
+		if (annotation == LogTail.class) {
+			requireType(method, index, annotation, type == boolean.class || type == Boolean.class, "boolean");
+			return ParameterBinding.LOG_TAIL;
+		}
+		if (type == ClientContext.class) {
+			return ParameterBinding.CLIENT_CONTEXT;
+		}
+		ResolvableType mapType = ResolvableType.forMethodParameter(method, index, this.clientType).asMap();
+		boolean stringMap = mapType != ResolvableType.NONE
+				&& mapType.getGeneric(0).resolve(String.class) == String.class
+				&& mapType.getGeneric(1).resolve(String.class) == String.class;
+		requireType(method, index, annotation, stringMap, "Map<String, String> or ClientContext");
+		return ParameterBinding.CUSTOM_CLIENT_CONTEXT;
+	}
+
+	private void requireType(Method method, int index, Class<? extends Annotation> annotation, boolean matches,
+			String expected) {
+		if (!matches) {
+			Parameter parameter = method.getParameters()[index];
+			throw invalid(method, "has " + describe(parameter, index) + " annotated with @"
+					+ annotation.getSimpleName() + " of type " + parameter.getParameterizedType().getTypeName()
+					+ "; it must be " + expected, null);
+		}
+	}
+
+	private ReturnType returnType(Method method) {
+		ResolvableType type = ResolvableType.forMethodReturnType(method, this.clientType);
+		boolean async = false;
+		if (type.toClass() == CompletableFuture.class) {
+			if (isRaw(type)) {
+				throw invalid(method, "returns a raw CompletableFuture; declare its result type, such as "
+						+ "CompletableFuture<Quote> or CompletableFuture<Void>", null);
+			}
+			async = true;
+			type = type.getGeneric();
+		}
+		Class<?> rawType = type.toClass();
+		rejectUnsupported(method, type, false);
+		if (rawType == LambdaResponse.class || rawType == Optional.class) {
+			if (isRaw(type)) {
+				throw invalid(method, "returns a raw " + rawType.getSimpleName() + "; declare its payload type, "
+						+ "such as " + rawType.getSimpleName() + "<Quote>", null);
+			}
+			ResolvableType payloadType = type.getGeneric();
+			rejectUnsupported(method, payloadType, true);
+			return new ReturnType((rawType == LambdaResponse.class) ? ResultShape.RESPONSE : ResultShape.OPTIONAL,
+					async, payloadType.toClass(), ConcreteTypes.of(payloadType));
+		}
+		if (rawType == void.class) {
+			return new ReturnType(ResultShape.VALUE, async, void.class, Void.class);
+		}
+		if (rawType.isPrimitive()) {
+			return new ReturnType(ResultShape.PRIMITIVE, async, rawType,
+					ClassUtils.resolvePrimitiveIfNecessary(rawType));
+		}
+		return new ReturnType(ResultShape.VALUE, async, rawType, ConcreteTypes.of(type));
+	}
+
+	private static boolean isRaw(ResolvableType type) {
+		// A generic type declared without type arguments; a type variable bound to a
+		// parameterized type is not a Class.
+		return type.getType() instanceof Class<?>;
+	}
+
+	private void rejectUnsupported(Method method, ResolvableType type, boolean insidePayloadWrapper) {
+		Class<?> rawType = type.toClass();
+		boolean future = Future.class.isAssignableFrom(rawType) || CompletionStage.class.isAssignableFrom(rawType);
+		boolean nested = insidePayloadWrapper && (rawType == Optional.class || rawType == LambdaResponse.class);
+		if (future || nested) {
+			throw invalid(method, "returns " + method.getGenericReturnType().getTypeName()
+					+ ", which is not supported; return T, Optional<T>, LambdaResponse<T>, CompletableFuture<T>, "
+					+ "CompletableFuture<Optional<T>> or CompletableFuture<LambdaResponse<T>>", null);
+		}
+	}
+
+	private InvalidLambdaClientException invalid(Method method, String problem, @Nullable Throwable cause) {
+		return new InvalidLambdaClientException("@LambdaClient method " + describe(method) + " " + problem,
+				this.clientType, method, cause);
+	}
+
+	private String describe(Method method) {
+		return this.clientType.getName() + "." + method.getName() + Arrays.stream(method.getParameterTypes())
+			.map(Class::getSimpleName)
+			.collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	private static String describe(Parameter parameter, int index) {
+		return parameter.isNamePresent() ? "parameter '" + parameter.getName() + "'" : "parameter #" + (index + 1);
+	}
+
+	private static String names(List<Class<? extends Annotation>> annotations) {
+		return annotations.stream()
+			.map((annotation) -> "@" + annotation.getSimpleName())
+			.collect(Collectors.joining(", "));
+	}
+
+	private static @Nullable String stringAttribute(MergedAnnotation<?> annotation, String name) {
+		return annotation.isPresent() ? annotation.getString(name) : null;
+	}
+
+	private static InvocationType[] enumArrayAttribute(MergedAnnotation<?> annotation) {
+		return annotation.isPresent() ? annotation.getEnumArray("invocationType", InvocationType.class)
+				: new InvocationType[0];
+	}
+
+	private static @Nullable String firstNonEmpty(@Nullable String first, @Nullable String second) {
+		if (first != null && !first.isEmpty()) {
+			return first;
+		}
+		return (second != null && !second.isEmpty()) ? second : null;
+	}
+
+	/**
+	 * What a method's return type asks for.
+	 *
+	 * @param shape how the result is handed back
+	 * @param async whether the method returns a {@code CompletableFuture}
+	 * @param resultType the raw result type, inside any future, {@code Optional} or
+	 * {@code LambdaResponse}
+	 * @param payloadType the type the payload is read as
+	 */
+	private record ReturnType(ResultShape shape, boolean async, Class<?> resultType, Type payloadType) {
+
+		boolean expectsPayload() {
+			return this.shape != ResultShape.RESPONSE && this.resultType != void.class && this.resultType != Void.class;
+		}
+
+	}
+
+}

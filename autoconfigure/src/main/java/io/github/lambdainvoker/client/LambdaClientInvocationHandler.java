@@ -1,0 +1,85 @@
+package io.github.lambdainvoker.client;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
+import io.github.lambdainvoker.invoke.LambdaFunctionException;
+import io.github.lambdainvoker.invoke.LambdaRequest;
+import io.github.lambdainvoker.invoke.LambdaResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link InvocationHandler} behind a client proxy: looks up the plan of the called
+ * method, built at start-up, and runs it. Default methods run as written;
+ * {@code equals} and {@code hashCode} are those of the proxy's identity.
+ */
+final class LambdaClientInvocationHandler implements InvocationHandler {
+
+	private final String description;
+
+	private final DefaultLambdaInvoker invoker;
+
+	private final Map<Method, ClientMethodPlan> plans;
+
+	LambdaClientInvocationHandler(String description, DefaultLambdaInvoker invoker,
+			Map<Method, ClientMethodPlan> plans) {
+		this.description = description;
+		this.invoker = invoker;
+		this.plans = plans;
+	}
+
+	@Override
+	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] arguments)
+			throws Throwable {
+		ClientMethodPlan plan = this.plans.get(method);
+		if (plan != null) {
+			return plan.async() ? callAsync(plan, plan.request(arguments)) : call(plan, plan.request(arguments));
+		}
+		if (method.isDefault()) {
+			return InvocationHandler.invokeDefault(proxy, method, arguments);
+		}
+		return switch (method.getName()) {
+			case "equals" -> arguments != null && proxy == arguments[0];
+			case "hashCode" -> System.identityHashCode(proxy);
+			case "toString" -> this.description;
+			default -> throw new IllegalStateException("Unexpected call of " + method + " on " + this.description);
+		};
+	}
+
+	private @Nullable Object call(ClientMethodPlan plan, LambdaRequest request) throws Throwable {
+		LambdaResponse<?> response;
+		try {
+			response = this.invoker.invoke(plan.function(), request, plan.reader());
+		}
+		catch (LambdaFunctionException ex) {
+			throw plan.errors().translate(ex);
+		}
+		return plan.shape().adapt(response, plan);
+	}
+
+	private CompletableFuture<@Nullable Object> callAsync(ClientMethodPlan plan, LambdaRequest request) {
+		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
+		this.invoker.invokeAsync(plan.function(), request, plan.reader()).whenComplete((response, failure) -> {
+			if (failure != null) {
+				result.completeExceptionally(plan.errors().translate(failure));
+				return;
+			}
+			try {
+				result.complete(plan.shape().adapt(response, plan));
+			}
+			catch (RuntimeException ex) {
+				result.completeExceptionally(ex);
+			}
+		});
+		return result;
+	}
+
+	@Override
+	public String toString() {
+		return this.description;
+	}
+
+}
