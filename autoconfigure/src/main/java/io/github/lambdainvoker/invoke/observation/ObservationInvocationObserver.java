@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObservationInvocationObserver implements InvocationObserver {
 
-	private static final DefaultLambdaInvocationObservationConvention DEFAULT_CONVENTION = new DefaultLambdaInvocationObservationConvention();
+	private static final DefaultLambdaInvocationObservationConvention DEFAULT_CONVENTION =
+			new DefaultLambdaInvocationObservationConvention();
 
 	private final ObservationRegistry registry;
 

@@ -212,7 +212,8 @@ class InvocationObservationWireTests {
 	void responseSizeOfAFunctionErrorIsRecorded() {
 		wireMock.stubFor(post(anyUrl()).willReturn(functionError("Unhandled", "Boom")));
 		call(Mode.SYNC, LambdaRequest.of("pricing", "{}"));
-		assertThat(payloadSize("response").totalAmount()).isEqualTo("{\"errorType\":\"Boom\",\"errorMessage\":\"failed\"}".length());
+		String errorDocument = "{\"errorType\":\"Boom\",\"errorMessage\":\"failed\"}";
+		assertThat(payloadSize("response").totalAmount()).isEqualTo(errorDocument.length());
 	}
 
 	@Test
