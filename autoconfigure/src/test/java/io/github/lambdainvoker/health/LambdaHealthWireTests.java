@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -58,6 +59,9 @@ class LambdaHealthWireTests {
 	@BeforeAll
 	static void createClient() {
 		client = TestLambdaClients.sync(wireMock.baseUrl());
+		// Warm the client up, so that timings measure probes rather than class loading.
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
+		client.invoke(InvokeRequest.builder().functionName("warm-up").invocationType("DryRun").build());
 	}
 
 	@AfterAll
