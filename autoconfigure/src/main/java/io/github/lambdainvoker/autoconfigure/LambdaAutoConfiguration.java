@@ -2,6 +2,7 @@ package io.github.lambdainvoker.autoconfigure;
 
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
+import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationRetryListener;
 import io.github.lambdainvoker.invoke.RetryExecutor;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
@@ -66,10 +67,11 @@ public final class LambdaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(LambdaInvoker.class)
 	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
-			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor) {
+			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor,
+			ObjectProvider<InvocationObserver> observer) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
 		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
-				retryExecutor, executor);
+				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE));
 	}
 
 	@Bean

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 /**
  * {@link LambdaInvoker} over the AWS SDK's {@link LambdaClient} and, when given, its
  * {@link LambdaAsyncClient}. Without an asynchronous client, asynchronous calls run the
- * synchronous client on the given executor.
+ * synchronous client on the given executor. Every call, whichever method starts it, is
+ * reported to the {@link InvocationObserver}.
  */
 public class DefaultLambdaInvoker implements LambdaInvoker {
 
@@ -38,10 +39,18 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final InvocationResponseReader responseReader;
 
+	private final InvocationObserver observer;
+
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor) {
+		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, InvocationObserver.NONE);
+	}
+
+	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
+			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
+			InvocationObserver observer) {
 		this.client = client;
 		this.functionRegistry = functionRegistry;
 		this.retryExecutor = retryExecutor;
@@ -50,6 +59,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		this.payloadCodec = payloadCodec;
 		this.preparer = new InvocationPreparer(payloadCodec);
 		this.responseReader = new InvocationResponseReader(payloadCodec);
+		this.observer = observer;
 	}
 
 	/**
@@ -92,17 +102,15 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 * @return the response
 	 */
 	public <T> LambdaResponse<T> invoke(ResolvedFunction function, LambdaRequest request, PayloadReader<T> reader) {
-		PreparedInvocation invocation = this.preparer.prepare(function, request);
-		return this.retryExecutor.execute(invocation,
-				(sdkRequest) -> this.responseReader.read(invocation, send(invocation, sdkRequest), reader));
+		return observe(function, request, (invocation) -> this.retryExecutor.execute(invocation,
+				(sdkRequest) -> this.responseReader.read(invocation, send(invocation, sdkRequest), reader)));
 	}
 
 	@Override
 	public LambdaResponse<byte[]> exchange(LambdaRequest request) {
-		PreparedInvocation invocation = this.preparer.prepare(this.functionRegistry.resolve(request.function()),
-				request);
-		return this.retryExecutor.execute(invocation,
-				(sdkRequest) -> this.responseReader.readRaw(invocation, send(invocation, sdkRequest)));
+		return observe(this.functionRegistry.resolve(request.function()), request,
+				(invocation) -> this.retryExecutor.execute(invocation,
+						(sdkRequest) -> this.responseReader.readRaw(invocation, send(invocation, sdkRequest))));
 	}
 
 	@Override
@@ -138,15 +146,48 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 */
 	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(ResolvedFunction function, LambdaRequest request,
 			PayloadReader<T> reader) {
-		PreparedInvocation invocation;
-		try {
-			invocation = this.preparer.prepare(function, request);
+		return observeAsync(function, request, (invocation) -> this.retryExecutor.executeAsync(invocation,
+				(sdkRequest) -> sendAsync(invocation, sdkRequest)
+					.thenApply((response) -> this.responseReader.read(invocation, response, reader))));
+	}
+
+	private <T> LambdaResponse<T> observe(ResolvedFunction function, LambdaRequest request,
+			Function<PreparedInvocation, LambdaResponse<T>> call) {
+		InvocationObserver.Observed observed = this.observer.start(function, request);
+		@Nullable LambdaResponse<T> response = null;
+		@Nullable Throwable failure = null;
+		try (InvocationObserver.Scope scope = observed.openScope()) {
+			PreparedInvocation invocation = this.preparer.prepare(function, request);
+			observed.prepared(invocation);
+			response = call.apply(invocation);
+			return response;
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			observed.stop(response, failure);
+		}
+	}
+
+	private <T> CompletableFuture<LambdaResponse<T>> observeAsync(ResolvedFunction function, LambdaRequest request,
+			Function<PreparedInvocation, CompletableFuture<LambdaResponse<T>>> call) {
+		InvocationObserver.Observed observed = this.observer.start(function, request);
+		CompletableFuture<LambdaResponse<T>> result;
+		try (InvocationObserver.Scope scope = observed.openScope()) {
+			PreparedInvocation invocation = this.preparer.prepare(function, request);
+			observed.prepared(invocation);
+			result = call.apply(invocation);
 		}
 		catch (LambdaInvocationException ex) {
-			return CompletableFuture.failedFuture(ex);
+			result = CompletableFuture.failedFuture(ex);
 		}
-		return this.retryExecutor.executeAsync(invocation, (sdkRequest) -> sendAsync(invocation, sdkRequest)
-			.thenApply((response) -> this.responseReader.read(invocation, response, reader)));
+		catch (RuntimeException | Error ex) {
+			observed.stop(null, ex);
+			throw ex;
+		}
+		return (observed != InvocationObserver.Observed.NONE) ? result.whenComplete(observed::stop) : result;
 	}
 
 	private InvokeResponse send(PreparedInvocation invocation, InvokeRequest sdkRequest) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -52,6 +53,12 @@ public final class TestLambdaClients {
 	public static DefaultLambdaInvoker invoker(LambdaClient client, LambdaAsyncClient asyncClient) {
 		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
 				FunctionRegistry.NAMES_ONLY, RetryExecutor.SINGLE_ATTEMPT, directExecutor());
+	}
+
+	public static DefaultLambdaInvoker invoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient,
+			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, InvocationObserver observer) {
+		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()), functionRegistry,
+				retryExecutor, directExecutor(), observer);
 	}
 
 	public static DefaultLambdaInvoker invoker(LambdaClient client) {

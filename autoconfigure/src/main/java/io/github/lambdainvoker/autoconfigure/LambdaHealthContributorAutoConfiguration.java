@@ -1,0 +1,72 @@
+package io.github.lambdainvoker.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.lambdainvoker.health.DryRunProbe;
+import io.github.lambdainvoker.health.FunctionConfigurationProbe;
+import io.github.lambdainvoker.health.FunctionHealthChecks;
+import io.github.lambdainvoker.health.FunctionProbe;
+import io.github.lambdainvoker.health.LambdaHealthContributor;
+import io.github.lambdainvoker.invoke.FunctionRegistry;
+import io.github.lambdainvoker.invoke.ResolvedFunction;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * Auto-configuration of the {@code lambda} health contributor: one entry per function
+ * configured under {@code aws.lambda.functions}.
+ */
+@AutoConfiguration(after = LambdaAutoConfiguration.class)
+@ConditionalOnClass({ LambdaClient.class, HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
+@EnableConfigurationProperties({ LambdaProperties.class, LambdaHealthProperties.class })
+public final class LambdaHealthContributorAutoConfiguration {
+
+	// Nested so that the condition below is only read when Spring Boot's health support
+	// is present: its condition class would be missing otherwise.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean({ LambdaClient.class, FunctionRegistry.class })
+	@ConditionalOnEnabledHealthIndicator("lambda")
+	static class LambdaHealthContributorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "lambdaHealthContributor")
+		LambdaHealthContributor lambdaHealthContributor(LambdaClient lambdaClient, FunctionRegistry functionRegistry,
+				LambdaProperties properties, LambdaHealthProperties healthProperties) {
+			Map<String, ResolvedFunction> functions = new LinkedHashMap<>();
+			for (String key : properties.getFunctions().keySet()) {
+				functions.put(key, functionRegistry.resolve(key));
+			}
+			Duration timeout = healthProperties.getTimeout();
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new InvalidLambdaPropertyException("aws.lambda.health.timeout", timeout,
+						"the duration must be positive", "Set it to a short positive duration such as 2s.");
+			}
+			if (healthProperties.getCacheTtl().isNegative()) {
+				throw new InvalidLambdaPropertyException("aws.lambda.health.cache-ttl", healthProperties.getCacheTtl(),
+						"the duration must not be negative", "Set it to 0s to check on every request, or more.");
+			}
+			FunctionProbe probe = switch (healthProperties.getMode()) {
+				case DRY_RUN -> new DryRunProbe(lambdaClient, timeout);
+				case CONFIGURATION -> new FunctionConfigurationProbe(lambdaClient, timeout);
+			};
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-health-");
+			executor.setDaemon(true);
+			return new LambdaHealthContributor(
+					new FunctionHealthChecks(functions, probe, executor, healthProperties.getCacheTtl(), timeout));
+		}
+
+	}
+
+}
