@@ -89,8 +89,30 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void healthIsUp() {
-		assertThat(get("/actuator/health")).containsEntry("status", "UP");
+	@SuppressWarnings("unchecked")
+	void healthChecksEveryConfiguredFunction() {
+		Map<String, Object> health = get("/actuator/health");
+		assertThat(health).containsEntry("status", "UP");
+		Map<String, Object> lambda = (Map<String, Object>) ((Map<String, Object>) health.get("components"))
+			.get("lambda");
+		assertThat(lambda).containsEntry("status", "UP");
+		assertThat((Map<String, Object>) lambda.get("components")).containsOnlyKeys("pricing", "inventory", "audit",
+				"audit-trail");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void metricsCountInvocationsPerFunctionAndOutcome() {
+		get("/prices/book?quantity=1");
+		Map<String, Object> metric = get("/actuator/metrics/aws.lambda.invocations?tag=function:pricing&tag=outcome:SUCCESS");
+		List<Map<String, Object>> measurements = (List<Map<String, Object>>) metric.get("measurements");
+		assertThat(measurements).filteredOn((measurement) -> "COUNT".equals(measurement.get("statistic")))
+			.singleElement()
+			.satisfies((count) -> assertThat(((Number) count.get("value")).doubleValue()).isGreaterThanOrEqualTo(1));
+		List<Map<String, Object>> tags = (List<Map<String, Object>>) get("/actuator/metrics/aws.lambda.invocations")
+			.get("availableTags");
+		assertThat(tags).extracting((tag) -> tag.get("tag"))
+			.contains("function", "qualifier", "invocation.type", "outcome", "error.type", "function.error");
 	}
 
 	private Map<String, Object> get(String path) {
