@@ -1,7 +1,9 @@
 package io.github.lambdainvoker.autoconfigure;
 
+import java.time.Duration;
 import java.util.function.Function;
 
+import io.github.lambdainvoker.invoke.BulkheadSettings;
 import io.github.lambdainvoker.invoke.ClientContext;
 import io.github.lambdainvoker.invoke.FunctionOptions;
 import io.github.lambdainvoker.invoke.FunctionReference;
@@ -37,7 +39,13 @@ final class FunctionSettingsMapper {
 				clientContext(this.defaults.getClientContext()).mergedWith(clientContext(configured.getClientContext())),
 				first(configured.getTimeout(), this.defaults.getTimeout()),
 				first(configured.getAttemptTimeout(), this.defaults.getAttemptTimeout()),
-				retry(configured.getRetry()));
+				retry(configured.getRetry()), bulkhead(configured));
+	}
+
+	private BulkheadSettings bulkhead(LambdaProperties.Function configured) {
+		Integer maxConcurrency = first(configured.getMaxConcurrency(), this.defaults.getMaxConcurrency());
+		Duration maxWait = first(configured.getMaxWait(), this.defaults.getMaxWait());
+		return new BulkheadSettings(maxConcurrency, (maxWait != null) ? maxWait : Duration.ZERO);
 	}
 
 	private @Nullable String qualifier(FunctionReference reference, boolean nameFromConfiguration,

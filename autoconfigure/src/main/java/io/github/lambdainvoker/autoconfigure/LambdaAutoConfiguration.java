@@ -1,10 +1,12 @@
 package io.github.lambdainvoker.autoconfigure;
 
+import io.github.lambdainvoker.invoke.Bulkhead;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationRetryListener;
 import io.github.lambdainvoker.invoke.RetryExecutor;
+import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
 import io.github.lambdainvoker.invoke.PayloadCodec;
@@ -68,10 +70,17 @@ public final class LambdaAutoConfiguration {
 	@ConditionalOnMissingBean(LambdaInvoker.class)
 	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
 			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor,
-			ObjectProvider<InvocationObserver> observer) {
+			ObjectProvider<InvocationObserver> observer, Bulkhead bulkhead) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
 		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
-				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE));
+				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE), bulkhead);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Bulkhead lambdaBulkhead(LambdaProperties properties) {
+		BulkheadPoolCheck.warnIfPoolTooSmall(properties);
+		return new SemaphoreBulkhead();
 	}
 
 	@Bean

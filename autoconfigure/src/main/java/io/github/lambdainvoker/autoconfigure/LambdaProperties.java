@@ -126,6 +126,18 @@ public class LambdaProperties {
 		private @Nullable Duration attemptTimeout;
 
 		/**
+		 * Most calls of the function in flight at once from this application. Built-in
+		 * default: no limit.
+		 */
+		private @Nullable Integer maxConcurrency;
+
+		/**
+		 * Longest a call beyond max-concurrency waits for a free permit before it is
+		 * rejected. Built-in default: 0.
+		 */
+		private @Nullable Duration maxWait;
+
+		/**
 		 * Retry settings.
 		 */
 		private final Retry retry = new Retry();
@@ -181,6 +193,22 @@ public class LambdaProperties {
 
 		public void setAttemptTimeout(@Nullable Duration attemptTimeout) {
 			this.attemptTimeout = attemptTimeout;
+		}
+
+		public @Nullable Integer getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(@Nullable Integer maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
+		}
+
+		public @Nullable Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(@Nullable Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 		public Retry getRetry() {

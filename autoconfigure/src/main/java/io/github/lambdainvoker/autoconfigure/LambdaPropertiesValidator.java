@@ -43,6 +43,16 @@ final class LambdaPropertiesValidator {
 	private void validateLayer(String prefix, LambdaProperties.Function function) {
 		positive(prefix + "timeout", function.getTimeout());
 		positive(prefix + "attempt-timeout", function.getAttemptTimeout());
+		if (function.getMaxConcurrency() != null && function.getMaxConcurrency() < 1) {
+			throw new InvalidLambdaPropertyException(prefix + "max-concurrency", function.getMaxConcurrency(),
+					"a function needs at least one call in flight to be called at all",
+					"Set it to 1 or more, or remove it for no limit.");
+		}
+		if (function.getMaxWait() != null && function.getMaxWait().isNegative()) {
+			throw new InvalidLambdaPropertyException(prefix + "max-wait", function.getMaxWait(),
+					"a call cannot wait a negative time for a permit",
+					"Set it to 0 to reject at once, or to a positive duration such as 100ms.");
+		}
 		LambdaProperties.Retry retry = function.getRetry();
 		positive(prefix + "retry.initial-interval", retry.getInitialInterval());
 		positive(prefix + "retry.max-interval", retry.getMaxInterval());

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * {@link LambdaInvoker} over the AWS SDK's {@link LambdaClient} and, when given, its
  * {@link LambdaAsyncClient}. Without an asynchronous client, asynchronous calls run the
  * synchronous client on the given executor. Every call, whichever method starts it, is
- * reported to the {@link InvocationObserver}.
+ * reported to the {@link InvocationObserver} and, once validated, runs inside the
+ * {@link Bulkhead} of its function.
  */
 public class DefaultLambdaInvoker implements LambdaInvoker {
 
@@ -41,6 +42,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final InvocationObserver observer;
 
+	private final Bulkhead bulkhead;
+
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
@@ -51,6 +54,13 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
 			InvocationObserver observer) {
+		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, observer,
+				new SemaphoreBulkhead());
+	}
+
+	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
+			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
+			InvocationObserver observer, Bulkhead bulkhead) {
 		this.client = client;
 		this.functionRegistry = functionRegistry;
 		this.retryExecutor = retryExecutor;
@@ -60,6 +70,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		this.preparer = new InvocationPreparer(payloadCodec);
 		this.responseReader = new InvocationResponseReader(payloadCodec);
 		this.observer = observer;
+		this.bulkhead = bulkhead;
 	}
 
 	/**
@@ -159,7 +170,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		try (InvocationObserver.Scope scope = observed.openScope()) {
 			PreparedInvocation invocation = this.preparer.prepare(function, request);
 			observed.prepared(invocation);
-			response = call.apply(invocation);
+			response = this.bulkhead.execute(invocation, () -> call.apply(invocation));
 			return response;
 		}
 		catch (RuntimeException | Error ex) {
@@ -178,7 +189,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		try (InvocationObserver.Scope scope = observed.openScope()) {
 			PreparedInvocation invocation = this.preparer.prepare(function, request);
 			observed.prepared(invocation);
-			result = call.apply(invocation);
+			result = this.bulkhead.executeAsync(invocation, () -> call.apply(invocation));
 		}
 		catch (LambdaInvocationException ex) {
 			result = CompletableFuture.failedFuture(ex);

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * {@code null} for no limit
  * @param attemptTimeout the longest one attempt may take, or {@code null} for no limit
  * @param retry how failed calls are retried
+ * @param bulkhead how many calls may be in flight at once
  */
 public record ResolvedFunction(String key, FunctionReference reference, @Nullable String qualifier,
 		InvocationType invocationType, LogType logType, ClientContext clientContext, @Nullable Duration timeout,
-		@Nullable Duration attemptTimeout, RetrySettings retry) {
+		@Nullable Duration attemptTimeout, RetrySettings retry, BulkheadSettings bulkhead) {
 
 	/**
 	 * Resolve a function from its name and declared options alone, with the built-in
@@ -36,7 +37,8 @@ public record ResolvedFunction(String key, FunctionReference reference, @Nullabl
 		FunctionReference reference = FunctionReference.parse(function);
 		return new ResolvedFunction(function, reference, reference.resolveQualifier(options.qualifier()),
 				(options.invocationType() != null) ? options.invocationType() : InvocationType.REQUEST_RESPONSE,
-				(options.logType() != null) ? options.logType() : LogType.NONE, ClientContext.EMPTY, null, null, RetrySettings.DEFAULTS);
+				(options.logType() != null) ? options.logType() : LogType.NONE, ClientContext.EMPTY, null, null, RetrySettings.DEFAULTS,
+				BulkheadSettings.UNLIMITED);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.github.lambdainvoker.autoconfigure;
 
+import io.github.lambdainvoker.invoke.LambdaInvoker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -11,6 +14,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each start-up validation rule of the {@code aws.lambda.*} properties, asserted through
  * the failure analysis a user would read.
  */
+@Tag("bad-input")
+@ExtendWith(OutputCaptureExtension.class)
 class LambdaPropertiesValidationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -135,6 +142,57 @@ class LambdaPropertiesValidationTests {
 	void zeroMaxConnectionsFails() {
 		assertFailure("aws.lambda.http.max-connections=0", "aws.lambda.http.max-connections", "0",
 				"the HTTP client needs at least one connection", "Set it to 1 or more.");
+	}
+
+	@Test
+	void zeroMaxConcurrencyFails() {
+		assertFailure("aws.lambda.functions.pricing.max-concurrency=0", "aws.lambda.functions.pricing.max-concurrency",
+				"0", "a function needs at least one call in flight to be called at all",
+				"Set it to 1 or more, or remove it for no limit.");
+	}
+
+	@Test
+	void negativeDefaultMaxConcurrencyFails() {
+		assertFailure("aws.lambda.defaults.max-concurrency=-3", "aws.lambda.defaults.max-concurrency", "-3",
+				"a function needs at least one call in flight to be called at all",
+				"Set it to 1 or more, or remove it for no limit.");
+	}
+
+	@Test
+	void negativeMaxWaitFails() {
+		assertFailure("aws.lambda.functions.pricing.max-wait=-1ms", "aws.lambda.functions.pricing.max-wait",
+				"PT-0.001S", "a call cannot wait a negative time for a permit",
+				"Set it to 0 to reject at once, or to a positive duration such as 100ms.");
+	}
+
+	@Test
+	void zeroMaxWaitStarts() {
+		this.contextRunner
+			.withPropertyValues("aws.lambda.defaults.max-concurrency=1", "aws.lambda.defaults.max-wait=0")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void bulkheadsLargerThanTheConnectionPoolAreReportedAtStartUp(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("aws.lambda.http.max-connections=10", "aws.lambda.defaults.max-concurrency=4",
+					"aws.lambda.functions.pricing.max-concurrency=8", "aws.lambda.functions.audit.qualifier=live")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(LambdaInvoker.class);
+			});
+		assertThat(output).contains("WARN")
+			.contains("The bulkheads of the configured functions allow 12 calls in flight (pricing=8, audit=4) "
+					+ "but aws.lambda.http.max-connections is 10")
+			.contains("Raise aws.lambda.http.max-connections to at least 12");
+	}
+
+	@Test
+	void bulkheadsWithinTheConnectionPoolAreNotReported(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("aws.lambda.http.max-connections=10", "aws.lambda.functions.pricing.max-concurrency=8")
+			.run((context) -> context.getBean(LambdaInvoker.class));
+		assertThat(output).doesNotContain("The bulkheads of the configured functions");
 	}
 
 	@Test

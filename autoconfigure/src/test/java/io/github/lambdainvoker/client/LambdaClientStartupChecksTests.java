@@ -18,6 +18,7 @@ import io.github.lambdainvoker.invoke.LambdaValidationException;
 import io.github.lambdainvoker.invoke.LogType;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what reaches the function registry, and the failures that name the interface and
  * method at fault.
  */
+@Tag("bad-input")
 class LambdaClientStartupChecksTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -47,6 +48,7 @@ import static org.mockito.Mockito.mock;
 				"management.endpoint.health.show-details=never",
 				"management.endpoint.health.group.aws.include=lambda",
 				"management.endpoint.health.group.aws.show-details=always" })
+@Tag("security")
 class LambdaHealthEndpointTests {
 
 	@RegisterExtension
@@ -85,6 +87,13 @@ class LambdaHealthEndpointTests {
 		assertThat(lambda.at("/components/orders/status").asString()).isEqualTo("DOWN");
 		assertThat(lambda.at("/components/pricing").has("details")).isFalse();
 		assertThat(lambda.at("/components/orders").has("details")).isFalse();
+	}
+
+	@Test
+	void healthEndpointWithHiddenDetailsRevealsNoFunctionNameOrErrorAnywhereInItsBody() throws Exception {
+		String body = get("/actuator/health").body();
+		assertThat(body).doesNotContain("pricing-prod", "orders-prod", "ResourceNotFoundException", "Function not found",
+				"404", "statusCode", "errorCode");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.lambdainvoker.invoke.observation;
 
 import java.util.concurrent.RejectedExecutionException;
 
+import io.github.lambdainvoker.invoke.LambdaBulkheadFullException;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
 import io.github.lambdainvoker.invoke.LambdaResponse;
 import io.github.lambdainvoker.invoke.LambdaServiceException;
@@ -35,7 +36,10 @@ public enum LambdaInvocationOutcome {
 	/** No response came within the call's timeout or attempt timeout. */
 	TIMEOUT,
 
-	/** The call was not started because a local limit rejected it. */
+	/**
+	 * The call was not started because a local limit rejected it, such as a full
+	 * bulkhead ({@code max-concurrency}).
+	 */
 	REJECTED;
 
 	/**
@@ -60,7 +64,7 @@ public enum LambdaInvocationOutcome {
 		if (failure instanceof LambdaServiceException service) {
 			return (service.getStatusCode() >= 500) ? SERVER_ERROR : CLIENT_ERROR;
 		}
-		if (failure instanceof RejectedExecutionException) {
+		if (failure instanceof LambdaBulkheadFullException || failure instanceof RejectedExecutionException) {
 			return REJECTED;
 		}
 		return CLIENT_ERROR;

@@ -1,0 +1,52 @@
+package io.github.lambdainvoker.invoke;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Limits how many calls of each function are in flight at once. A call holds its permit
+ * from after validation until it ends, all attempts and waits between them included, and
+ * a call that gets no permit fails with a {@link LambdaBulkheadFullException} without
+ * touching the network.
+ */
+public interface Bulkhead {
+
+	/** Limits nothing. */
+	Bulkhead NONE = new Bulkhead() {
+
+		@Override
+		public <R> R execute(PreparedInvocation invocation, Supplier<R> call) {
+			return call.get();
+		}
+
+		@Override
+		public <R> CompletableFuture<R> executeAsync(PreparedInvocation invocation,
+				Supplier<CompletableFuture<R>> call) {
+			return call.get();
+		}
+
+	};
+
+	/**
+	 * Run a blocking call while holding a permit of its function.
+	 * @param <R> the result type
+	 * @param invocation the invocation
+	 * @param call the whole call, retries included
+	 * @return the result of the call
+	 * @throws LambdaBulkheadFullException if no permit came free in time
+	 */
+	<R> R execute(PreparedInvocation invocation, Supplier<R> call);
+
+	/**
+	 * Start a non-blocking call while holding a permit of its function until the returned
+	 * future completes. A wait for a permit ({@code max-wait}) happens on the calling
+	 * thread.
+	 * @param <R> the result type
+	 * @param invocation the invocation
+	 * @param call the whole call, retries included
+	 * @return the call's future, or a future failed with a
+	 * {@link LambdaBulkheadFullException} if no permit came free in time
+	 */
+	<R> CompletableFuture<R> executeAsync(PreparedInvocation invocation, Supplier<CompletableFuture<R>> call);
+
+}

@@ -1,0 +1,248 @@
+package io.github.lambdainvoker.reliability;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.lambdainvoker.autoconfigure.LambdaProperties;
+import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
+import io.github.lambdainvoker.invoke.LambdaBulkheadFullException;
+import io.github.lambdainvoker.invoke.LambdaInvocationException;
+import io.github.lambdainvoker.invoke.LambdaRequest;
+import io.github.lambdainvoker.invoke.LambdaValidationException;
+import io.github.lambdainvoker.invoke.PayloadCodec;
+import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
+import io.github.lambdainvoker.invoke.TestLambdaClients;
+import io.github.lambdainvoker.invoke.observation.ObservationInvocationObserver;
+import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The per-function bulkhead ({@code max-concurrency}, {@code max-wait}): calls beyond the
+ * limit are rejected without a request, permits are held for the whole call and come back
+ * however the call ends.
+ */
+@Tag("bulkhead")
+class BulkheadWireTests {
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().containerThreads(20))
+		.build();
+
+	private static LambdaClient client;
+
+	private static LambdaAsyncClient asyncClient;
+
+	private final LambdaProperties properties = new LambdaProperties();
+
+	private final SemaphoreBulkhead bulkhead = new SemaphoreBulkhead();
+
+	private final TestObservationRegistry observations = TestObservationRegistry.create();
+
+	@BeforeAll
+	static void createClients() {
+		client = TestLambdaClients.sync(wireMock.baseUrl(), Duration.ofSeconds(5));
+		asyncClient = TestLambdaClients.async(wireMock.baseUrl());
+	}
+
+	@AfterAll
+	static void closeClients() {
+		client.close();
+		asyncClient.close();
+	}
+
+	@BeforeEach
+	void limitPricingToTwoCalls() {
+		LambdaProperties.Function pricing = new LambdaProperties.Function();
+		pricing.setMaxConcurrency(2);
+		this.properties.getFunctions().put("pricing", pricing);
+		this.properties.getDefaults().getRetry().setInitialInterval(Duration.ofMillis(5));
+		this.properties.getDefaults().getRetry().setJitter(false);
+	}
+
+	@Test
+	void callBeyondMaxConcurrencyIsRejectedAtOnceWithoutARequest() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(800)));
+		DefaultLambdaInvoker invoker = invoker();
+		List<CompletableFuture<String>> inFlight = startSyncCalls(invoker, 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 2);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(LambdaBulkheadFullException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", "{}", String.class))
+			.withMessage("Function 'pricing' already has 2 call(s) in flight, its max-concurrency, and none ended "
+					+ "within PT0S; the call was not sent")
+			.satisfies((ex) -> assertThat(ex.getMaxConcurrency()).isEqualTo(2));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+		assertThat(inFlight).allSatisfy((call) -> assertThat(call.join()).isEqualTo("\"ok\""));
+		assertThat(requests()).isEqualTo(2);
+		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(2);
+		assertThat(invoker.invoke("pricing", "{}", String.class)).isEqualTo("\"ok\"");
+	}
+
+	@Test
+	void callBeyondMaxConcurrencyWaitsUpToMaxWaitForAPermit() {
+		this.properties.getFunctions().get("pricing").setMaxWait(Duration.ofSeconds(3));
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(500)));
+		DefaultLambdaInvoker invoker = invoker();
+		List<CompletableFuture<String>> inFlight = startSyncCalls(invoker, 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 2);
+		assertThat(invoker.invoke("pricing", "{}", String.class)).isEqualTo("\"ok\"");
+		inFlight.forEach(CompletableFuture::join);
+		assertThat(requests()).isEqualTo(3);
+	}
+
+	@Test
+	void waitEndsWithRejectionAfterMaxWait() {
+		this.properties.getFunctions().get("pricing").setMaxWait(Duration.ofMillis(200));
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(1500)));
+		DefaultLambdaInvoker invoker = invoker();
+		List<CompletableFuture<String>> inFlight = startSyncCalls(invoker, 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 2);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(LambdaBulkheadFullException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", "{}", String.class));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(190), Duration.ofMillis(1200));
+		inFlight.forEach(CompletableFuture::join);
+		assertThat(requests()).isEqualTo(2);
+	}
+
+	@Test
+	void asyncCallsHoldTheirPermitUntilTheirFutureCompletes() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(800)));
+		DefaultLambdaInvoker invoker = invoker();
+		CompletableFuture<String> first = invoker.invokeAsync("pricing", "{}", String.class);
+		CompletableFuture<String> second = invoker.invokeAsync("pricing", "{}", String.class);
+		assertThat(this.bulkhead.availablePermits("pricing")).isZero();
+		assertThatExceptionOfType(CompletionException.class)
+			.isThrownBy(() -> invoker.invokeAsync("pricing", "{}", String.class).join())
+			.withCauseInstanceOf(LambdaBulkheadFullException.class);
+		assertThat(first.join()).isEqualTo("\"ok\"");
+		assertThat(second.join()).isEqualTo("\"ok\"");
+		await().atMost(Duration.ofSeconds(2)).until(() -> this.bulkhead.availablePermits("pricing") == 2);
+		assertThat(requests()).isEqualTo(2);
+	}
+
+	@Test
+	void permitIsHeldAcrossRetriesAndReturnedWhenTheCallFails() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)
+			.withHeader("X-Amzn-ErrorType", "ServiceException")
+			.withBody("{\"message\":\"boom\"}")));
+		DefaultLambdaInvoker invoker = invoker();
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(LambdaInvocationException.class)
+				.isThrownBy(() -> invoker.invoke("pricing", "{}", String.class))
+				.isNotInstanceOf(LambdaBulkheadFullException.class);
+			assertThatExceptionOfType(CompletionException.class)
+				.isThrownBy(() -> invoker.invokeAsync("pricing", "{}", String.class).join())
+				.satisfies((ex) -> assertThat(ex.getCause()).isNotInstanceOf(LambdaBulkheadFullException.class));
+		}
+		assertThat(requests()).isEqualTo(3 * 2 * 3);
+		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
+	}
+
+	@Test
+	void permitIsReturnedAfterTransportFaultsAndValidationFailuresTakeNone() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		DefaultLambdaInvoker invoker = invoker();
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(LambdaInvocationException.class)
+				.isThrownBy(() -> invoker.invoke("pricing", "{}", String.class))
+				.isNotInstanceOf(LambdaBulkheadFullException.class);
+			assertThatExceptionOfType(CompletionException.class)
+				.isThrownBy(() -> invoker.invokeAsync("pricing", "{}", String.class).join())
+				.satisfies((ex) -> assertThat(ex.getCause()).isNotInstanceOf(LambdaBulkheadFullException.class));
+			assertThatExceptionOfType(LambdaValidationException.class).isThrownBy(() -> invoker
+				.invoke(LambdaRequest.builder("pricing").qualifier("bad qualifier").build(), String.class));
+		}
+		assertThat(requests()).isEqualTo(6);
+		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
+	}
+
+	@Test
+	void permitsAreCountedPerFunctionKey() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		wireMock.stubFor(post(urlPathMatching(".*/pricing/.*"))
+			.willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(800)));
+		wireMock.stubFor(post(urlPathMatching(".*/inventory/.*")).willReturn(aResponse().withStatus(200).withBody("\"ok\"")));
+		DefaultLambdaInvoker invoker = invoker();
+		CompletableFuture<String> pricing = invoker.invokeAsync("pricing", "{}", String.class);
+		assertThatExceptionOfType(LambdaBulkheadFullException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", "{}", String.class));
+		assertThat(invoker.invoke("inventory", "{}", String.class)).isEqualTo("\"ok\"");
+		assertThat(pricing.join()).isEqualTo("\"ok\"");
+	}
+
+	@Test
+	void rejectedCallIsObservedWithOutcomeRejected() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(500)));
+		DefaultLambdaInvoker invoker = invoker();
+		CompletableFuture<String> inFlight = invoker.invokeAsync("pricing", "{}", String.class);
+		assertThatExceptionOfType(LambdaBulkheadFullException.class)
+			.isThrownBy(() -> invoker.invoke("pricing", "{}", String.class));
+		inFlight.join();
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(this.observations)
+				.hasNumberOfObservationsWithNameEqualTo("aws.lambda.invocations", 2)
+				.hasAnObservationWithAKeyValue("outcome", "REJECTED")
+				.hasAnObservationWithAKeyValue("outcome", "SUCCESS"));
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasAnObservationWithAKeyValue("error.type", "LambdaBulkheadFullException");
+	}
+
+	private List<CompletableFuture<String>> startSyncCalls(DefaultLambdaInvoker invoker, int count) {
+		List<CompletableFuture<String>> calls = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			CompletableFuture<String> call = new CompletableFuture<>();
+			new Thread(() -> {
+				try {
+					call.complete(invoker.invoke("pricing", "{}", String.class));
+				}
+				catch (RuntimeException ex) {
+					call.completeExceptionally(ex);
+				}
+			}).start();
+			calls.add(call);
+		}
+		return calls;
+	}
+
+	private int requests() {
+		return wireMock.findAll(postRequestedFor(anyUrl())).size();
+	}
+
+	private DefaultLambdaInvoker invoker() {
+		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
+				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), Runnable::run,
+				new ObservationInvocationObserver(this.observations, null), this.bulkhead);
+	}
+
+}
