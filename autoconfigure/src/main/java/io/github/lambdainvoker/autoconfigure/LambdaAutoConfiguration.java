@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.autoconfigure;
 
+import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.InvocationObserver;
@@ -68,10 +69,11 @@ public final class LambdaAutoConfiguration {
 	@ConditionalOnMissingBean(LambdaInvoker.class)
 	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
 			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor,
-			ObjectProvider<InvocationObserver> observer) {
+			ObjectProvider<InvocationObserver> observer, ObjectProvider<ClientContextContributor> clientContextContributor) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
 		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
-				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE));
+				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE),
+				clientContextContributor.getIfUnique(() -> ClientContextContributor.NONE));
 	}
 
 	@Bean

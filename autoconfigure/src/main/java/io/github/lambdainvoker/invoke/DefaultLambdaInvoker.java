@@ -51,13 +51,32 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
 			InvocationObserver observer) {
+		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, observer,
+				ClientContextContributor.NONE);
+	}
+
+	/**
+	 * Create an invoker whose synchronous calls carry contributed client context values,
+	 * such as the current trace context.
+	 * @param client the synchronous SDK client
+	 * @param asyncClient the asynchronous SDK client, or {@code null}
+	 * @param payloadCodec the codec that writes and reads payloads
+	 * @param functionRegistry the registry that resolves function keys
+	 * @param retryExecutor the executor of retries
+	 * @param asyncExecutor the executor of asynchronous calls without an asynchronous client
+	 * @param observer the observer of every call
+	 * @param clientContextContributor the contributor of client context values
+	 */
+	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
+			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
+			InvocationObserver observer, ClientContextContributor clientContextContributor) {
 		this.client = client;
 		this.functionRegistry = functionRegistry;
 		this.retryExecutor = retryExecutor;
 		this.asyncClient = asyncClient;
 		this.asyncExecutor = asyncExecutor;
 		this.payloadCodec = payloadCodec;
-		this.preparer = new InvocationPreparer(payloadCodec);
+		this.preparer = new InvocationPreparer(payloadCodec, clientContextContributor);
 		this.responseReader = new InvocationResponseReader(payloadCodec);
 		this.observer = observer;
 	}
