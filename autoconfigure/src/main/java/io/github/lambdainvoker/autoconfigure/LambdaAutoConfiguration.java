@@ -38,7 +38,7 @@ import org.springframework.util.ClassUtils;
 public final class LambdaAutoConfiguration {
 
 	private static final boolean APACHE5_PRESENT = ClassUtils
-		.isPresent("software.amazon.awssdk.http.apache5.Apache5HttpClient", LambdaAutoConfiguration.class.getClassLoader());
+		.isPresent(LambdaRuntimeHints.APACHE5_HTTP_CLIENT, LambdaAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
