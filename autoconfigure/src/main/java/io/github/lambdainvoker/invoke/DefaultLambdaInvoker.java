@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.invoke;
 
+import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -43,6 +44,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
+	private final @Nullable ResponseStreamInvoker responseStreamInvoker;
+
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor) {
 		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, InvocationObserver.NONE);
@@ -79,6 +82,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		this.preparer = new InvocationPreparer(payloadCodec, clientContextContributor);
 		this.responseReader = new InvocationResponseReader(payloadCodec);
 		this.observer = observer;
+		this.responseStreamInvoker = (asyncClient != null)
+				? new ResponseStreamInvoker(asyncClient, payloadCodec.getJsonMapper()) : null;
 	}
 
 	/**
@@ -168,6 +173,23 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return observeAsync(function, request, (invocation) -> this.retryExecutor.executeAsync(invocation,
 				(sdkRequest) -> sendAsync(invocation, sdkRequest)
 					.thenApply((response) -> this.responseReader.read(invocation, response, reader))));
+	}
+
+	@Override
+	public CompletableFuture<InputStream> invokeStream(LambdaRequest request) {
+		if (this.responseStreamInvoker == null) {
+			return CompletableFuture.failedFuture(new UnsupportedOperationException(
+					"Response streaming needs the asynchronous SDK client (software.amazon.awssdk:netty-nio-client)"));
+		}
+		PreparedInvocation invocation;
+		try {
+			invocation = this.preparer.prepare(this.functionRegistry.resolve(request.function()), request);
+		}
+		catch (LambdaInvocationException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		logSending(invocation);
+		return this.responseStreamInvoker.invoke(invocation);
 	}
 
 	private <T> LambdaResponse<T> observe(ResolvedFunction function, LambdaRequest request,
