@@ -177,13 +177,31 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	@Override
 	public CompletableFuture<InputStream> invokeStream(LambdaRequest request) {
+		ResolvedFunction function;
+		try {
+			function = this.functionRegistry.resolve(request.function());
+		}
+		catch (LambdaInvocationException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return invokeStream(function, request);
+	}
+
+	/**
+	 * Invoke a function resolved beforehand with response streaming.
+	 * @param function the resolved function
+	 * @param request the per-call values, which take precedence over the function's
+	 * @return a future completed with the response body
+	 * @see LambdaInvoker#invokeStream(LambdaRequest)
+	 */
+	public CompletableFuture<InputStream> invokeStream(ResolvedFunction function, LambdaRequest request) {
 		if (this.responseStreamInvoker == null) {
 			return CompletableFuture.failedFuture(new UnsupportedOperationException(
 					"Response streaming needs the asynchronous SDK client (software.amazon.awssdk:netty-nio-client)"));
 		}
 		PreparedInvocation invocation;
 		try {
-			invocation = this.preparer.prepare(this.functionRegistry.resolve(request.function()), request);
+			invocation = this.preparer.prepare(function, request);
 		}
 		catch (LambdaInvocationException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -1,12 +1,10 @@
 package io.github.lambdainvoker.invoke;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.eventstream.HeaderValue;
-import software.amazon.awssdk.eventstream.Message;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -36,6 +31,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.lambdainvoker.invoke.EventStreamFrames.chunk;
+import static io.github.lambdainvoker.invoke.EventStreamFrames.complete;
+import static io.github.lambdainvoker.invoke.EventStreamFrames.concat;
+import static io.github.lambdainvoker.invoke.EventStreamFrames.eventStream;
+import static io.github.lambdainvoker.invoke.EventStreamFrames.eventStreamResponse;
+import static io.github.lambdainvoker.invoke.EventStreamFrames.streamingPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -156,59 +157,13 @@ class ResponseStreamWireTests {
 	}
 
 	private static LoggedRequest onlyRequest(String function) {
-		List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(urlPathEqualTo(path(function))));
+		List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(urlPathEqualTo(streamingPath(function))));
 		assertThat(requests).hasSize(1);
 		return requests.get(0);
 	}
 
 	private static MappingBuilder streamingInvocation(String function) {
-		return post(urlPathEqualTo(path(function)));
-	}
-
-	private static String path(String function) {
-		return "/2021-11-15/functions/" + function + "/response-streaming-invocations";
-	}
-
-	private static ResponseDefinitionBuilder eventStream(byte[]... frames) {
-		return eventStreamResponse().withBody(concat(frames));
-	}
-
-	private static ResponseDefinitionBuilder eventStreamResponse() {
-		return aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/vnd.amazon.eventstream")
-			.withHeader("X-Amz-Executed-Version", "$LATEST");
-	}
-
-	private static byte[] chunk(String text) {
-		return frame("PayloadChunk", "application/octet-stream", text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static byte[] complete(String errorCode, String errorDetails) {
-		Map<String, String> members = new LinkedHashMap<>();
-		if (errorCode != null) {
-			members.put("ErrorCode", errorCode);
-			members.put("ErrorDetails", errorDetails);
-		}
-		return frame("InvokeComplete", "application/json",
-				tools.jackson.databind.json.JsonMapper.shared().writeValueAsBytes(members));
-	}
-
-	private static byte[] frame(String eventType, String contentType, byte[] payload) {
-		Map<String, HeaderValue> headers = new LinkedHashMap<>();
-		headers.put(":event-type", HeaderValue.fromString(eventType));
-		headers.put(":message-type", HeaderValue.fromString("event"));
-		headers.put(":content-type", HeaderValue.fromString(contentType));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		new Message(headers, payload).encode(out);
-		return out.toByteArray();
-	}
-
-	private static byte[] concat(byte[]... frames) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (byte[] frame : frames) {
-			out.writeBytes(frame);
-		}
-		return out.toByteArray();
+		return post(urlPathEqualTo(streamingPath(function)));
 	}
 
 }
