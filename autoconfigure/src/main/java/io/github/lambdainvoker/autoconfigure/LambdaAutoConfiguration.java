@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.autoconfigure;
 
 import io.github.lambdainvoker.invoke.Bulkhead;
+import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.InvocationObserver;
@@ -39,7 +40,7 @@ import org.springframework.util.ClassUtils;
 public final class LambdaAutoConfiguration {
 
 	private static final boolean APACHE5_PRESENT = ClassUtils
-		.isPresent("software.amazon.awssdk.http.apache5.Apache5HttpClient", LambdaAutoConfiguration.class.getClassLoader());
+		.isPresent(LambdaRuntimeHints.APACHE5_HTTP_CLIENT, LambdaAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -70,10 +71,12 @@ public final class LambdaAutoConfiguration {
 	@ConditionalOnMissingBean(LambdaInvoker.class)
 	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
 			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor,
-			ObjectProvider<InvocationObserver> observer, Bulkhead bulkhead) {
+			ObjectProvider<InvocationObserver> observer, Bulkhead bulkhead,
+			ObjectProvider<ClientContextContributor> clientContextContributor) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
 		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
-				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE), bulkhead);
+				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE), bulkhead,
+				clientContextContributor.getIfUnique(() -> ClientContextContributor.NONE));
 	}
 
 	@Bean

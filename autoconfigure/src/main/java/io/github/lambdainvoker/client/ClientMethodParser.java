@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.client;
 
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -117,6 +118,10 @@ final class ClientMethodParser {
 		ResolvedFunction function = resolve(method, key, options);
 		List<ParameterBinding> parameters = parameters(method);
 		ReturnType returnType = returnType(method);
+		boolean stream = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(ResponseStream.class);
+		if (stream) {
+			checkStreaming(method, function, returnType);
+		}
 		if (function.invocationType() != InvocationType.REQUEST_RESPONSE && returnType.expectsPayload()) {
 			throw invalid(method, "returns " + returnType.resultType().getName() + " but invokes function '"
 					+ function.key() + "' as " + function.invocationType().wireValue()
@@ -125,8 +130,19 @@ final class ClientMethodParser {
 		}
 		String description = describe(method);
 		return new ClientMethodPlan(description, function, baseRequest(method, function), parameters,
-				this.payloadCodec.reader(returnType.payloadType()), returnType.shape(), returnType.async(),
+				this.payloadCodec.reader(returnType.payloadType()), returnType.shape(), returnType.async(), stream,
 				returnType.resultType(), DeclaredErrors.of(method, this.clientType, description));
+	}
+
+	private void checkStreaming(Method method, ResolvedFunction function, ReturnType returnType) {
+		if (returnType.shape() != ResultShape.VALUE || returnType.resultType() != InputStream.class) {
+			throw invalid(method, "is annotated with @ResponseStream but returns " + method.getGenericReturnType()
+					.getTypeName() + "; return InputStream or CompletableFuture<InputStream>", null);
+		}
+		if (function.invocationType() == InvocationType.EVENT) {
+			throw invalid(method, "is annotated with @ResponseStream but invokes function '" + function.key()
+					+ "' as Event, which cannot stream; use RequestResponse", null);
+		}
 	}
 
 	private @Nullable InvocationType invocationType(Method method, MergedAnnotation<LambdaFunction> annotation) {

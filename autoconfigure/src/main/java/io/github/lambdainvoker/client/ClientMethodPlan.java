@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param reader the reader of the result payload
  * @param shape how the result is handed back
  * @param async whether the method returns a {@code CompletableFuture}
+ * @param stream whether the method streams the response as an {@code InputStream}
  * @param resultType the declared result type, or the future's result type
  * @param errors the exceptions function errors are rethrown as
  */
 record ClientMethodPlan(String description, ResolvedFunction function, LambdaRequest baseRequest,
-		List<ParameterBinding> parameters, PayloadReader<?> reader, ResultShape shape, boolean async,
+		List<ParameterBinding> parameters, PayloadReader<?> reader, ResultShape shape, boolean async, boolean stream,
 		Class<?> resultType, DeclaredErrors errors) {
 
 	ClientMethodPlan {

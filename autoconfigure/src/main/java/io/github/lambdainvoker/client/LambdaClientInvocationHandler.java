@@ -1,9 +1,13 @@
 package io.github.lambdainvoker.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
@@ -36,6 +40,10 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			throws Throwable {
 		ClientMethodPlan plan = this.plans.get(method);
 		if (plan != null) {
+			if (plan.stream()) {
+				return plan.async() ? callStreamAsync(plan, plan.request(arguments))
+						: callStream(plan, plan.request(arguments));
+			}
 			return plan.async() ? callAsync(plan, plan.request(arguments)) : call(plan, plan.request(arguments));
 		}
 		if (method.isDefault()) {
@@ -75,6 +83,43 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			}
 		});
 		return result;
+	}
+
+	private InputStream callStream(ClientMethodPlan plan, LambdaRequest request) throws Throwable {
+		try {
+			return this.invoker.invokeStream(plan.function(), request).join();
+		}
+		catch (CompletionException ex) {
+			throw plan.errors().translate(ex);
+		}
+	}
+
+	private CompletableFuture<InputStream> callStreamAsync(ClientMethodPlan plan, LambdaRequest request) {
+		CompletableFuture<InputStream> result = new CompletableFuture<>();
+		CompletableFuture<InputStream> call = this.invoker.invokeStream(plan.function(), request);
+		call.whenComplete((stream, failure) -> {
+			if (failure != null) {
+				result.completeExceptionally(plan.errors().translate(failure));
+			}
+			else if (!result.complete(stream)) {
+				closeQuietly(stream);
+			}
+		});
+		result.whenComplete((stream, failure) -> {
+			if (failure instanceof CancellationException) {
+				call.cancel(true);
+			}
+		});
+		return result;
+	}
+
+	private static void closeQuietly(InputStream stream) {
+		try {
+			stream.close();
+		}
+		catch (IOException ex) {
+			// Nobody is left to read it.
+		}
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.invoke;
 
+import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -46,6 +47,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
+	private final @Nullable ResponseStreamInvoker responseStreamInvoker;
+
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor) {
 		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, InvocationObserver.NONE);
@@ -55,22 +58,37 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
 			InvocationObserver observer) {
 		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, observer,
-				new SemaphoreBulkhead());
+				new SemaphoreBulkhead(), ClientContextContributor.NONE);
 	}
 
+	/**
+	 * Create an invoker with every collaborator.
+	 * @param client the synchronous SDK client
+	 * @param asyncClient the asynchronous SDK client, or {@code null}
+	 * @param payloadCodec the codec that writes and reads payloads
+	 * @param functionRegistry the registry that resolves function keys
+	 * @param retryExecutor the executor of retries
+	 * @param asyncExecutor the executor of asynchronous calls without an asynchronous client
+	 * @param observer the observer of every call
+	 * @param bulkhead the bulkhead that limits concurrent calls per function
+	 * @param clientContextContributor the contributor of client context values, such as
+	 * the current trace context
+	 */
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
-			InvocationObserver observer, Bulkhead bulkhead) {
+			InvocationObserver observer, Bulkhead bulkhead, ClientContextContributor clientContextContributor) {
 		this.client = client;
 		this.functionRegistry = functionRegistry;
 		this.retryExecutor = retryExecutor;
 		this.asyncClient = asyncClient;
 		this.asyncExecutor = asyncExecutor;
 		this.payloadCodec = payloadCodec;
-		this.preparer = new InvocationPreparer(payloadCodec);
+		this.preparer = new InvocationPreparer(payloadCodec, clientContextContributor);
 		this.responseReader = new InvocationResponseReader(payloadCodec);
 		this.observer = observer;
 		this.bulkhead = bulkhead;
+		this.responseStreamInvoker = (asyncClient != null)
+				? new ResponseStreamInvoker(asyncClient, payloadCodec.getJsonMapper()) : null;
 	}
 
 	/**
@@ -160,6 +178,41 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return observeAsync(function, request, (invocation) -> this.retryExecutor.executeAsync(invocation,
 				(sdkRequest) -> sendAsync(invocation, sdkRequest)
 					.thenApply((response) -> this.responseReader.read(invocation, response, reader))));
+	}
+
+	@Override
+	public CompletableFuture<InputStream> invokeStream(LambdaRequest request) {
+		ResolvedFunction function;
+		try {
+			function = this.functionRegistry.resolve(request.function());
+		}
+		catch (LambdaInvocationException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return invokeStream(function, request);
+	}
+
+	/**
+	 * Invoke a function resolved beforehand with response streaming.
+	 * @param function the resolved function
+	 * @param request the per-call values, which take precedence over the function's
+	 * @return a future completed with the response body
+	 * @see LambdaInvoker#invokeStream(LambdaRequest)
+	 */
+	public CompletableFuture<InputStream> invokeStream(ResolvedFunction function, LambdaRequest request) {
+		if (this.responseStreamInvoker == null) {
+			return CompletableFuture.failedFuture(new UnsupportedOperationException(
+					"Response streaming needs the asynchronous SDK client (software.amazon.awssdk:netty-nio-client)"));
+		}
+		PreparedInvocation invocation;
+		try {
+			invocation = this.preparer.prepare(function, request);
+		}
+		catch (LambdaInvocationException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		logSending(invocation);
+		return this.responseStreamInvoker.invoke(invocation);
 	}
 
 	private <T> LambdaResponse<T> observe(ResolvedFunction function, LambdaRequest request,

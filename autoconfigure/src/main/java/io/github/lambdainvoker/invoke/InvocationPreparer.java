@@ -1,5 +1,7 @@
 package io.github.lambdainvoker.invoke;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -15,9 +17,21 @@ public final class InvocationPreparer {
 
 	private final ClientContextEncoder clientContextEncoder;
 
+	private final ClientContextContributor clientContextContributor;
+
 	public InvocationPreparer(PayloadCodec payloadCodec) {
+		this(payloadCodec, ClientContextContributor.NONE);
+	}
+
+	/**
+	 * Create a preparer whose synchronous calls carry contributed client context values.
+	 * @param payloadCodec the codec that writes payloads
+	 * @param clientContextContributor the contributor of {@code custom} values
+	 */
+	public InvocationPreparer(PayloadCodec payloadCodec, ClientContextContributor clientContextContributor) {
 		this.payloadCodec = payloadCodec;
 		this.clientContextEncoder = new ClientContextEncoder(payloadCodec.getJsonMapper());
+		this.clientContextContributor = clientContextContributor;
 	}
 
 	/**
@@ -46,8 +60,11 @@ public final class InvocationPreparer {
 		}
 		ClientContext clientContext = (request.clientContext() != null)
 				? function.clientContext().mergedWith(request.clientContext()) : function.clientContext();
-		if (!clientContext.isEmpty()) {
-			sdkRequest.clientContext(this.clientContextEncoder.encode(function.key(), clientContext));
+		String encodedClientContext = this.clientContextEncoder.encode(function.key(), clientContext,
+				(invocationType == InvocationType.REQUEST_RESPONSE) ? this.clientContextContributor.contribute(function)
+						: Map.of());
+		if (encodedClientContext != null) {
+			sdkRequest.clientContext(encodedClientContext);
 		}
 		if (request.tenantId() != null) {
 			sdkRequest.tenantId(checkTenantId(function.key(), effectiveQualifier, request.tenantId()));

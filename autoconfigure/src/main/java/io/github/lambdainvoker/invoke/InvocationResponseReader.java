@@ -81,7 +81,7 @@ public final class InvocationResponseReader {
 				: "'" + text + "'";
 	}
 
-	private static @Nullable String decodeLogTail(@Nullable String logResult) {
+	static @Nullable String decodeLogTail(@Nullable String logResult) {
 		if (logResult == null || logResult.isEmpty()) {
 			return null;
 		}

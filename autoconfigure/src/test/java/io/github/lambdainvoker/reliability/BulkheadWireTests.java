@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
 import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.LambdaBulkheadFullException;
 import io.github.lambdainvoker.invoke.LambdaInvocationException;
@@ -242,7 +243,7 @@ class BulkheadWireTests {
 	private DefaultLambdaInvoker invoker() {
 		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
 				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), Runnable::run,
-				new ObservationInvocationObserver(this.observations, null), this.bulkhead);
+				new ObservationInvocationObserver(this.observations, null), this.bulkhead, ClientContextContributor.NONE);
 	}
 
 }

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
 import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationType;
@@ -221,7 +222,7 @@ class FaultMatrixTests {
 	private DefaultLambdaInvoker invoker() {
 		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
 				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), Runnable::run,
-				InvocationObserver.NONE, new SemaphoreBulkhead());
+				InvocationObserver.NONE, new SemaphoreBulkhead(), ClientContextContributor.NONE);
 	}
 
 	private static ResponseDefinitionBuilder error(int status, String code) {

@@ -25,6 +25,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
 import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationType;
@@ -234,7 +235,7 @@ class LoadTests {
 		LambdaProperties properties = new LambdaProperties();
 		return new DefaultLambdaInvoker(this.client, this.asyncClient, new PayloadCodec(JsonMapper.shared()),
 				new PropertiesFunctionRegistry(properties), new SpringRetryExecutor(List.of()), Runnable::run,
-				InvocationObserver.NONE, new SemaphoreBulkhead());
+				InvocationObserver.NONE, new SemaphoreBulkhead(), ClientContextContributor.NONE);
 	}
 
 }

@@ -1,0 +1,32 @@
+package io.github.lambdainvoker.autoconfigure;
+
+import io.github.lambdainvoker.invoke.ClientContext;
+import io.github.lambdainvoker.invoke.LambdaErrorDocument;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+
+/**
+ * Runtime hints that a native image needs whatever clients an application declares: the
+ * optional Apache HTTP client that {@link LambdaAutoConfiguration} looks up by name, and
+ * binding hints for the public value types applications commonly write as JSON
+ * themselves. The starter reads and writes client contexts and error documents through
+ * maps and trees, which need no hints; the clients' own hints come from
+ * {@code LambdaClientBeanRegistrationAotProcessor}, and the properties' from Spring
+ * Boot.
+ */
+class LambdaRuntimeHints implements RuntimeHintsRegistrar {
+
+	static final String APACHE5_HTTP_CLIENT = "software.amazon.awssdk.http.apache5.Apache5HttpClient";
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		hints.reflection().registerTypeIfPresent(classLoader, APACHE5_HTTP_CLIENT, (type) -> {
+		});
+		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), ClientContext.class,
+				LambdaErrorDocument.class);
+	}
+
+}
