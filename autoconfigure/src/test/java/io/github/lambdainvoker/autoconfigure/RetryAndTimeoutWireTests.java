@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.LambdaClientException;
@@ -18,26 +17,22 @@ import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaServerException;
 import io.github.lambdainvoker.invoke.LambdaThrottlingException;
 import io.github.lambdainvoker.invoke.LambdaTimeoutException;
+import io.github.lambdainvoker.invoke.LambdaWireMockExtension;
 import io.github.lambdainvoker.invoke.PayloadCodec;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -48,27 +43,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RetryAndTimeoutWireTests {
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static LambdaClient client;
-
-	private static LambdaAsyncClient asyncClient;
+	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.syncAndAsync(Duration.ofSeconds(5));
 
 	private final List<String> retryReasons = new CopyOnWriteArrayList<>();
 
 	private LambdaProperties properties;
-
-	@BeforeAll
-	static void createClients() {
-		client = TestLambdaClients.sync(wireMock.baseUrl(), Duration.ofSeconds(5));
-		asyncClient = TestLambdaClients.async(wireMock.baseUrl());
-	}
-
-	@AfterAll
-	static void closeClients() {
-		client.close();
-		asyncClient.close();
-	}
 
 	@BeforeEach
 	void fastRetries() {
@@ -271,7 +250,7 @@ class RetryAndTimeoutWireTests {
 	}
 
 	private DefaultLambdaInvoker invoker() {
-		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
+		return new DefaultLambdaInvoker(wireMock.client(), wireMock.asyncClient(), new PayloadCodec(JsonMapper.shared()),
 				new PropertiesFunctionRegistry(this.properties),
 				new SpringRetryExecutor(List.of((invocation, attempt, reason, failure, wait) -> this.retryReasons.add(reason))),
 				Runnable::run);

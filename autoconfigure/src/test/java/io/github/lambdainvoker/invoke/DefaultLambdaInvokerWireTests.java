@@ -1,5 +1,7 @@
 package io.github.lambdainvoker.invoke;
 
+import java.time.Duration;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,16 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +26,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -39,27 +36,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class DefaultLambdaInvokerWireTests {
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.syncAndAsync(Duration.ofSeconds(10));
 
 	private final JsonMapper jsonMapper = JsonMapper.shared();
-
-	private static LambdaClient client;
-
-	private static LambdaAsyncClient asyncClient;
 
 	private static DefaultLambdaInvoker invoker;
 
 	@BeforeAll
 	static void createClients() {
-		client = TestLambdaClients.sync(wireMock.baseUrl());
-		asyncClient = TestLambdaClients.async(wireMock.baseUrl());
-		invoker = TestLambdaClients.invoker(client, asyncClient);
-	}
-
-	@AfterAll
-	static void closeClients() {
-		client.close();
-		asyncClient.close();
+		invoker = TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient());
 	}
 
 	@Test
@@ -358,7 +343,7 @@ class DefaultLambdaInvokerWireTests {
 	@Test
 	void invokeAsyncWithoutAsyncClientRunsSyncClientOnExecutor() {
 		stubOk("{\"sku\":\"sku-1\",\"total\":9}");
-		DefaultLambdaInvoker syncOnly = TestLambdaClients.invoker(client);
+		DefaultLambdaInvoker syncOnly = TestLambdaClients.invoker(wireMock.client());
 		assertThat(syncOnly.invokeAsync("pricing", null, Quote.class).join()).isEqualTo(new Quote("sku-1", 9));
 		assertThat(onlyRequest().getHeader("User-Agent")).doesNotContain("md/io#async");
 	}

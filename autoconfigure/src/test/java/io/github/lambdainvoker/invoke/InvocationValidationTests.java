@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -13,11 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -28,21 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class InvocationValidationTests {
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static LambdaClient client;
+	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.sync();
 
 	private static DefaultLambdaInvoker invoker;
 
 	@BeforeAll
 	static void createClient() {
-		client = TestLambdaClients.sync(wireMock.baseUrl());
-		invoker = TestLambdaClients.invoker(client);
-	}
-
-	@AfterAll
-	static void closeClient() {
-		client.close();
+		invoker = TestLambdaClients.invoker(wireMock.client());
 	}
 
 	@AfterEach

@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -36,21 +32,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class InvokeErrorMappingTests {
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static LambdaClient client;
+	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.sync();
 
 	private static DefaultLambdaInvoker invoker;
 
 	@BeforeAll
 	static void createClient() {
-		client = TestLambdaClients.sync(wireMock.baseUrl());
-		invoker = TestLambdaClients.invoker(client);
-	}
-
-	@AfterAll
-	static void closeClient() {
-		client.close();
+		invoker = TestLambdaClients.invoker(wireMock.client());
 	}
 
 	static Stream<Arguments> documentedErrors() throws IOException {

@@ -5,8 +5,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -27,21 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TransportFailureTests {
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static LambdaClient client;
+	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.sync(Duration.ofMillis(300));
 
 	private static DefaultLambdaInvoker invoker;
 
 	@BeforeAll
 	static void createClient() {
-		client = TestLambdaClients.sync(wireMock.baseUrl(), Duration.ofMillis(300));
-		invoker = TestLambdaClients.invoker(client);
-	}
-
-	@AfterAll
-	static void closeClient() {
-		client.close();
+		invoker = TestLambdaClients.invoker(wireMock.client());
 	}
 
 	@Test

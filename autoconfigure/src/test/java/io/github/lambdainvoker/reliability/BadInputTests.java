@@ -3,7 +3,6 @@ package io.github.lambdainvoker.reliability;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.invoke.ClientContext;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.InvocationLimits;
@@ -11,8 +10,8 @@ import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaPayloadException;
 import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaValidationException;
+import io.github.lambdainvoker.invoke.LambdaWireMockExtension;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -21,13 +20,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -40,21 +37,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class BadInputTests {
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static LambdaClient client;
+	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.sync();
 
 	private static DefaultLambdaInvoker invoker;
 
 	@BeforeAll
 	static void createClient() {
-		client = TestLambdaClients.sync(wireMock.baseUrl());
-		invoker = TestLambdaClients.invoker(client);
-	}
-
-	@AfterAll
-	static void closeClient() {
-		client.close();
+		invoker = TestLambdaClients.invoker(wireMock.client());
 	}
 
 	@BeforeEach

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
 import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
@@ -21,6 +20,7 @@ import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaInvocationException;
 import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaResponse;
+import io.github.lambdainvoker.invoke.LambdaWireMockExtension;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
@@ -35,8 +35,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,14 +42,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,11 +61,7 @@ class InvocationObservationWireTests {
 	private static final String INVOCATIONS = "aws.lambda.invocations";
 
 	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	private static LambdaClient client;
-
-	private static LambdaAsyncClient asyncClient;
+	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.syncAndAsync(Duration.ofSeconds(5));
 
 	private final TestObservationRegistry observationRegistry = TestObservationRegistry.create();
 
@@ -81,18 +72,6 @@ class InvocationObservationWireTests {
 	private final LambdaProperties properties = new LambdaProperties();
 
 	private @Nullable LambdaInvocationObservationConvention convention;
-
-	@BeforeAll
-	static void createClients() {
-		client = TestLambdaClients.sync(wireMock.baseUrl(), Duration.ofSeconds(5));
-		asyncClient = TestLambdaClients.async(wireMock.baseUrl());
-	}
-
-	@AfterAll
-	static void closeClients() {
-		client.close();
-		asyncClient.close();
-	}
 
 	@BeforeEach
 	void configure() {
@@ -357,7 +336,7 @@ class InvocationObservationWireTests {
 				LambdaRequest.of("pricing", "{}")))
 			.isSameAs(InvocationObserver.Observed.NONE);
 		wireMock.stubFor(post(anyUrl()).willReturn(ok("\"ok\"")));
-		DefaultLambdaInvoker invoker = TestLambdaClients.invoker(client, asyncClient,
+		DefaultLambdaInvoker invoker = TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient(),
 				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), observer);
 		assertThat(invoker.invoke("pricing", "{}", String.class)).isEqualTo("\"ok\"");
 		assertThat(invoker.invokeAsync("pricing", "{}", String.class).join()).isEqualTo("\"ok\"");
@@ -381,7 +360,7 @@ class InvocationObservationWireTests {
 		List<InvocationRetryListener> listeners = Stream
 			.concat(Stream.of(new RetryMetricsListener(this.meterRegistry)), this.extraRetryListeners.stream())
 			.toList();
-		return TestLambdaClients.invoker(client, asyncClient, new PropertiesFunctionRegistry(this.properties),
+		return TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient(), new PropertiesFunctionRegistry(this.properties),
 				new SpringRetryExecutor(listeners),
 				new ObservationInvocationObserver(this.observationRegistry, this.convention));
 	}
