@@ -44,7 +44,8 @@ public class LoopbackInvokeBenchmark extends InvokeBenchmark {
 	@Override
 	protected void closeTransport() {
 		System.out.println("Server: " + this.server.requests() + " requests on " + this.server.connections()
-				+ " connections, " + this.server.expectContinueRequests() + " with Expect: 100-continue");
+				+ " connections, " + this.server.expectContinueRequests() + " with Expect: 100-continue, "
+				+ this.server.chunkedRequests() + " chunked");
 		this.sdkV1.shutdown();
 		this.server.close();
 	}

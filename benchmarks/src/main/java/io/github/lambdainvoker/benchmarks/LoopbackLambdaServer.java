@@ -40,6 +40,8 @@ public final class LoopbackLambdaServer implements AutoCloseable {
 
 	private final AtomicLong expectContinueRequests = new AtomicLong();
 
+	private final AtomicLong chunkedRequests = new AtomicLong();
+
 	public LoopbackLambdaServer(CannedResponses responses, int threads) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
 		this.executor = Executors.newFixedThreadPool(threads);
@@ -54,6 +56,9 @@ public final class LoopbackLambdaServer implements AutoCloseable {
 			this.connections.add(exchange.getRemoteAddress());
 			if (exchange.getRequestHeaders().containsKey("Expect")) {
 				this.expectContinueRequests.incrementAndGet();
+			}
+			if (exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
+				this.chunkedRequests.incrementAndGet();
 			}
 			try (InputStream body = exchange.getRequestBody()) {
 				body.transferTo(OutputStream.nullOutputStream());
@@ -100,6 +105,14 @@ public final class LoopbackLambdaServer implements AutoCloseable {
 	 */
 	public long expectContinueRequests() {
 		return this.expectContinueRequests.get();
+	}
+
+	/**
+	 * Return how many requests sent their body chunked rather than with a length.
+	 * @return the count
+	 */
+	public long chunkedRequests() {
+		return this.chunkedRequests.get();
 	}
 
 	@Override

@@ -45,14 +45,17 @@ public enum PayloadSize {
 	public Order order(JsonMapper mapper) {
 		List<Order.Item> items = new ArrayList<>();
 		Order order = new Order("order-0001", "customer-0042", "EUR", items);
+		// Compact JSON: the empty order, plus each item and the comma before all but the first.
+		int bytes = mapper.writeValueAsBytes(order).length;
 		while (true) {
 			int i = items.size();
-			items.add(new Order.Item("SKU-" + (100000 + i), "Item number " + i + " of a benchmark order", 1 + i % 7,
-					199L + i * 13L));
-			if (mapper.writeValueAsBytes(order).length > this.targetBytes) {
-				items.remove(items.size() - 1);
+			Order.Item item = new Order.Item("SKU-" + (100000 + i), "Item number " + i + " of a benchmark order",
+					1 + i % 7, 199L + i * 13L);
+			bytes += mapper.writeValueAsBytes(item).length + ((i > 0) ? 1 : 0);
+			if (bytes > this.targetBytes) {
 				return new Order(order.orderId(), order.customerId(), order.currency(), List.copyOf(items));
 			}
+			items.add(item);
 		}
 	}
 
