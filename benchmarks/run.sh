@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks from the uber-jar: ./benchmarks/run.sh [quick|full]
-# quick: under 10 minutes, for iteration; full: the annotated defaults (2 forks, 5x2 s
-# warm-up, 5x2 s measurement), about an hour on 2 cores.
+# quick: about 10 minutes (20 on a busy machine), for iteration; full: the annotated
+# defaults (2 forks, 5x2 s warm-up, 5x2 s measurement), one to two hours on 2 cores.
 set -euo pipefail
 mode="${1:-quick}"
 here="$(cd "$(dirname "$0")" && pwd)"
