@@ -1,0 +1,86 @@
+package io.github.lambdainvoker.benchmarks.startup;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.lambdainvoker.autoconfigure.LambdaAutoConfiguration;
+import io.github.lambdainvoker.autoconfigure.LambdaClientsAutoConfiguration;
+import io.github.lambdainvoker.client.EnableLambdaClients;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Time to start an application context with the starter's auto-configurations and 0 or
+ * 100 {@code @LambdaClient} interfaces (generated at build time, three methods each). Each
+ * measurement starts one context, closed untimed; by default the first context of a fresh
+ * JVM is measured ("cold"), in many forks.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 10, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+public class StartupBenchmark {
+
+	@Param({ "0", "100" })
+	public int clients;
+
+	private @Nullable ConfigurableApplicationContext context;
+
+	@Benchmark
+	public ConfigurableApplicationContext start() {
+		Class<?> configuration = (this.clients == 0) ? NoClients.class : HundredClients.class;
+		SpringApplication application = new SpringApplication(configuration);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		application.setDefaultProperties(
+				Map.of("aws.lambda.region", "us-east-1", "aws.lambda.endpoint", "http://127.0.0.1:9"));
+		this.context = application.run();
+		return this.context;
+	}
+
+	// Closing is not timed: the async client's Netty event loop shuts down gracefully,
+	// which takes seconds and has nothing to do with the clients.
+	@TearDown(Level.Iteration)
+	public void close() {
+		if (this.context != null) {
+			this.context.close();
+			this.context = null;
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ LambdaAutoConfiguration.class, LambdaClientsAutoConfiguration.class })
+	@EnableLambdaClients(basePackages = "io.github.lambdainvoker.benchmarks.startup.empty")
+	static class NoClients {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ LambdaAutoConfiguration.class, LambdaClientsAutoConfiguration.class })
+	@EnableLambdaClients(basePackages = "io.github.lambdainvoker.benchmarks.startup.clients")
+	static class HundredClients {
+
+	}
+
+}
