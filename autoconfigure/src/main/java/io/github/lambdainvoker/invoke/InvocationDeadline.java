@@ -33,6 +33,20 @@ public final class InvocationDeadline {
 	}
 
 	/**
+	 * Return the SDK request of a single-attempt call: the prepared request as it is when
+	 * the function has no timeouts, so the common path allocates nothing here.
+	 * @param invocation the invocation
+	 * @return the request to send
+	 */
+	public static InvokeRequest firstRequest(PreparedInvocation invocation) {
+		ResolvedFunction function = invocation.function();
+		if (function.timeout() == null && function.attemptTimeout() == null) {
+			return invocation.sdkRequest();
+		}
+		return start(invocation).requestForAttempt(1);
+	}
+
+	/**
 	 * Return the time left before the overall timeout.
 	 * @return the remaining time, or {@code null} when there is no overall timeout
 	 */

@@ -51,10 +51,12 @@ public final class InvocationPreparer {
 		InvocationType invocationType = (request.invocationType() != null) ? request.invocationType()
 				: function.invocationType();
 		LogType logType = (request.logType() != null) ? request.logType() : function.logType();
-		InvokeRequest.Builder sdkRequest = InvokeRequest.builder()
-			.functionName(name)
-			.qualifier(qualifier)
-			.invocationType(invocationType.wireValue());
+		InvokeRequest.Builder sdkRequest = InvokeRequest.builder().functionName(name).qualifier(qualifier);
+		if (invocationType != InvocationType.REQUEST_RESPONSE) {
+			// RequestResponse is Lambda's default: leaving the header out saves marshalling
+			// and signing it on every call.
+			sdkRequest.invocationType(invocationType.wireValue());
+		}
 		if (logType != LogType.NONE) {
 			sdkRequest.logType(logType.wireValue());
 		}

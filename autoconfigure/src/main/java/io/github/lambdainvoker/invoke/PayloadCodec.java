@@ -13,13 +13,14 @@ import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes request payloads and reads response payloads. Raw payloads ({@code byte[]},
  * {@code String}, {@code InputStream}, {@code ByteBuffer}) pass through unchanged; any
- * other object goes through the application's Jackson {@link JsonMapper}. Readers are
- * built once per type and cached.
+ * other object goes through the application's Jackson {@link JsonMapper}. Readers and
+ * writers are built once per type and cached.
  */
 public final class PayloadCodec {
 
@@ -36,6 +37,8 @@ public final class PayloadCodec {
 	private final JsonMapper jsonMapper;
 
 	private final ConcurrentMap<Type, PayloadReader<?>> readers = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
 	public PayloadCodec(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -74,7 +77,7 @@ public final class PayloadCodec {
 		if (payload instanceof ByteBuffer buffer) {
 			return toArray(buffer);
 		}
-		return this.jsonMapper.writeValueAsBytes(payload);
+		return this.writers.computeIfAbsent(payload.getClass(), this.jsonMapper::writerFor).writeValueAsBytes(payload);
 	}
 
 	/**

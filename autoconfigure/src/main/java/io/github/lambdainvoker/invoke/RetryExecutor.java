@@ -16,14 +16,14 @@ public interface RetryExecutor {
 
 		@Override
 		public <R> R execute(PreparedInvocation invocation, Function<InvokeRequest, R> attempt) {
-			return attempt.apply(InvocationDeadline.start(invocation).requestForAttempt(1));
+			return attempt.apply(InvocationDeadline.firstRequest(invocation));
 		}
 
 		@Override
 		public <R> CompletableFuture<R> executeAsync(PreparedInvocation invocation,
 				Function<InvokeRequest, CompletableFuture<R>> attempt) {
 			try {
-				return attempt.apply(InvocationDeadline.start(invocation).requestForAttempt(1));
+				return attempt.apply(InvocationDeadline.firstRequest(invocation));
 			}
 			catch (LambdaInvocationException ex) {
 				return CompletableFuture.failedFuture(ex);
