@@ -3,6 +3,7 @@ package io.github.lambdainvoker.health;
 import java.time.Duration;
 
 import io.github.lambdainvoker.invoke.ResolvedFunction;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
@@ -17,13 +18,7 @@ import org.springframework.boot.health.contributor.Health;
  * last update failed is DOWN. Needs the {@code lambda:GetFunctionConfiguration}
  * permission, not {@code lambda:InvokeFunction}.
  */
-public final class FunctionConfigurationProbe implements FunctionProbe {
-
-	private final LambdaClient client;
-
-	private final Duration timeout;
-
-	private final ProbeFailures failures;
+public final class FunctionConfigurationProbe extends TimedProbe {
 
 	/**
 	 * Create a probe.
@@ -31,28 +26,17 @@ public final class FunctionConfigurationProbe implements FunctionProbe {
 	 * @param timeout the longest a probe may take
 	 */
 	public FunctionConfigurationProbe(LambdaClient client, Duration timeout) {
-		this.client = client;
-		this.timeout = timeout;
-		this.failures = new ProbeFailures(timeout);
+		super(client, timeout);
 	}
 
 	@Override
-	public Health check(ResolvedFunction function) {
-		Health.Builder health = FunctionDetails.of(function);
-		try {
-			GetFunctionConfigurationResponse configuration = this.client
-				.getFunctionConfiguration(GetFunctionConfigurationRequest.builder()
-					.functionName(function.functionName())
-					.qualifier(function.qualifier())
-					.overrideConfiguration((config) -> config.apiCallAttemptTimeout(this.timeout)
-						.apiCallTimeout(this.timeout))
-					.build());
-			describe(health, configuration);
-		}
-		catch (RuntimeException ex) {
-			this.failures.describe(health, function, ex);
-		}
-		return health.build();
+	void probe(LambdaClient client, ResolvedFunction function, AwsRequestOverrideConfiguration timeout,
+			Health.Builder health) {
+		describe(health, client.getFunctionConfiguration(GetFunctionConfigurationRequest.builder()
+			.functionName(function.functionName())
+			.qualifier(function.qualifier())
+			.overrideConfiguration(timeout)
+			.build()));
 	}
 
 	private static void describe(Health.Builder health, GetFunctionConfigurationResponse configuration) {
