@@ -9,9 +9,7 @@ import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
 import io.github.lambdainvoker.invoke.PayloadCodec;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -38,7 +36,7 @@ class LambdaAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LambdaAutoConfiguration.class))
 		.withPropertyValues("aws.lambda.region=eu-west-1")
-		.withUserConfiguration(CredentialsConfiguration.class);
+		.withUserConfiguration(TestCredentialsConfiguration.class);
 
 	@Test
 	void createsClientsInvokerAndCodec() {
@@ -153,16 +151,6 @@ class LambdaAutoConfigurationTests {
 	void withoutSdkBacksOffEntirely() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(LambdaClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(LambdaInvoker.class));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CredentialsConfiguration {
-
-		@Bean
-		AwsCredentialsProvider testCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret"));
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

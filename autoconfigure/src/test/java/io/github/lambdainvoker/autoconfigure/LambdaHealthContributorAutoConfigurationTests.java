@@ -8,9 +8,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.health.LambdaHealthContributor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -49,7 +46,7 @@ class LambdaHealthContributorAutoConfigurationTests {
 		.withPropertyValues("aws.lambda.region=eu-west-1", "aws.lambda.endpoint=" + wireMock.baseUrl(),
 				"aws.lambda.functions.pricing.function-name=pricing-prod",
 				"aws.lambda.functions.pricing.qualifier=live", "aws.lambda.functions.orders.qualifier=v2")
-		.withUserConfiguration(CredentialsConfiguration.class);
+		.withUserConfiguration(TestCredentialsConfiguration.class);
 
 	@Test
 	void contributesOneEntryPerConfiguredFunctionInOrder() {
@@ -123,7 +120,7 @@ class LambdaHealthContributorAutoConfigurationTests {
 					LambdaHealthContributorAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("software.amazon.awssdk.http.nio.netty"))
 			.withPropertyValues("aws.lambda.region=eu-west-1")
-			.withUserConfiguration(CredentialsConfiguration.class)
+			.withUserConfiguration(TestCredentialsConfiguration.class)
 			.run((context) -> assertThat(context.getBean(LambdaHealthContributor.class).stream()).isEmpty());
 	}
 
@@ -164,16 +161,6 @@ class LambdaHealthContributorAutoConfigurationTests {
 		Map<String, Health> health = new LinkedHashMap<>();
 		contributor.forEach((entry) -> health.put(entry.name(), ((HealthIndicator) entry.contributor()).health()));
 		return health;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CredentialsConfiguration {
-
-		@Bean
-		AwsCredentialsProvider testCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret"));
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

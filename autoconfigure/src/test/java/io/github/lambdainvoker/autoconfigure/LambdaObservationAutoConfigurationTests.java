@@ -16,9 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -58,7 +55,7 @@ class LambdaObservationAutoConfigurationTests {
 		.withPropertyValues("aws.lambda.region=eu-west-1", "aws.lambda.endpoint=" + wireMock.baseUrl(),
 				"aws.lambda.defaults.retry.max-attempts=2", "aws.lambda.defaults.retry.initial-interval=5ms",
 				"aws.lambda.defaults.retry.jitter=false")
-		.withUserConfiguration(CredentialsConfiguration.class);
+		.withUserConfiguration(TestCredentialsConfiguration.class);
 
 	@Test
 	void callsAreTimedThroughTheApplicationsRegistries() {
@@ -156,7 +153,7 @@ class LambdaObservationAutoConfigurationTests {
 					LambdaObservationAutoConfiguration.class, LambdaMetricsAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("software.amazon.awssdk.http.nio.netty"))
 			.withPropertyValues("aws.lambda.region=eu-west-1", "aws.lambda.endpoint=" + wireMock.baseUrl())
-			.withUserConfiguration(CredentialsConfiguration.class)
+			.withUserConfiguration(TestCredentialsConfiguration.class)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(ObservationRegistry.class)
 					.doesNotHaveBean(MeterRegistry.class)
@@ -192,16 +189,6 @@ class LambdaObservationAutoConfigurationTests {
 
 	private static void stub(ResponseDefinitionBuilder response) {
 		wireMock.stubFor(post(anyUrl()).willReturn(response));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CredentialsConfiguration {
-
-		@Bean
-		AwsCredentialsProvider testCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret"));
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

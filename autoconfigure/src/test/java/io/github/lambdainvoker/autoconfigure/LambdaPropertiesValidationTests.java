@@ -4,9 +4,6 @@ import io.github.lambdainvoker.invoke.LambdaInvoker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,8 +13,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +28,7 @@ class LambdaPropertiesValidationTests {
 		.withConfiguration(AutoConfigurations.of(LambdaAutoConfiguration.class))
 		.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
 		.withPropertyValues("aws.lambda.region=eu-west-1")
-		.withUserConfiguration(CredentialsConfiguration.class);
+		.withUserConfiguration(TestCredentialsConfiguration.class);
 
 	@Test
 	void validConfigurationStarts() {
@@ -225,16 +220,6 @@ class LambdaPropertiesValidationTests {
 		FailureAnalysis analysis = new InvalidLambdaPropertyFailureAnalyzer().analyze(context.getStartupFailure());
 		assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
 		return analysis;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CredentialsConfiguration {
-
-		@Bean
-		AwsCredentialsProvider testCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret"));
-		}
-
 	}
 
 }
