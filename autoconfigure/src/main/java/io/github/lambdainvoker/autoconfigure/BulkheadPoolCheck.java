@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Warns at start-up when the configured bulkheads together allow more calls in flight
- * than the HTTP client has connections: calls admitted by their bulkhead would then
- * queue for a connection and fail after the connection acquisition timeout instead of
- * being rejected at once. A warning rather than a failure, because functions are rarely
- * all at their limit together.
+ * than the HTTP client has connections: calls admitted by their bulkhead would then queue
+ * for a connection and fail after the connection acquisition timeout instead of being
+ * rejected at once. A warning rather than a failure, because functions are rarely all at
+ * their limit together.
  */
 final class BulkheadPoolCheck {
 
@@ -44,7 +44,8 @@ final class BulkheadPoolCheck {
 			return null;
 		}
 		return "The bulkheads of the configured functions allow " + sum + " calls in flight ("
-				+ String.join(", ", limits) + ") but aws.lambda.http.max-connections is " + maxConnections + ": calls beyond " + maxConnections
+				+ String.join(", ", limits) + ") but aws.lambda.http.max-connections is " + maxConnections
+				+ ": calls beyond " + maxConnections
 				+ " wait for a connection and fail after aws.lambda.http.connection-acquisition-timeout. Raise "
 				+ "aws.lambda.http.max-connections to at least " + sum + " or lower the max-concurrency values.";
 	}

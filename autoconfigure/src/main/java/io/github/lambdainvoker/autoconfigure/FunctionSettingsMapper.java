@@ -36,10 +36,11 @@ final class FunctionSettingsMapper {
 				first(configured.getInvocationType(), options.invocationType(), this.defaults.getInvocationType(),
 						InvocationType.REQUEST_RESPONSE),
 				first(configured.getLogType(), options.logType(), this.defaults.getLogType(), LogType.NONE),
-				clientContext(this.defaults.getClientContext()).mergedWith(clientContext(configured.getClientContext())),
+				clientContext(this.defaults.getClientContext())
+					.mergedWith(clientContext(configured.getClientContext())),
 				first(configured.getTimeout(), this.defaults.getTimeout()),
-				first(configured.getAttemptTimeout(), this.defaults.getAttemptTimeout()),
-				retry(configured.getRetry()), bulkhead(configured));
+				first(configured.getAttemptTimeout(), this.defaults.getAttemptTimeout()), retry(configured.getRetry()),
+				bulkhead(configured));
 	}
 
 	private BulkheadSettings bulkhead(LambdaProperties.Function configured) {

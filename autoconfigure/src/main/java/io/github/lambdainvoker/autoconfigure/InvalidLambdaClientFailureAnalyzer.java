@@ -23,9 +23,11 @@ class InvalidLambdaClientFailureAnalyzer extends AbstractFailureAnalyzer<Invalid
 				&& !cause.getMessage().contains(cause.getCause().getMessage())) {
 			description.append(System.lineSeparator()).append("Caused by: ").append(cause.getCause().getMessage());
 		}
-		return new FailureAnalysis(description.toString(), "Correct the declaration of " + target
-				+ " as the description says; docs/annotations.md lists the supported parameters, return types "
-				+ "and attributes.", cause);
+		return new FailureAnalysis(description.toString(),
+				"Correct the declaration of " + target
+						+ " as the description says; docs/annotations.md lists the supported parameters, return types "
+						+ "and attributes.",
+				cause);
 	}
 
 }

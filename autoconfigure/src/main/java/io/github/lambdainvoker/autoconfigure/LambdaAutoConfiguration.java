@@ -39,8 +39,8 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties(LambdaProperties.class)
 public final class LambdaAutoConfiguration {
 
-	private static final boolean APACHE5_PRESENT = ClassUtils
-		.isPresent(LambdaRuntimeHints.APACHE5_HTTP_CLIENT, LambdaAutoConfiguration.class.getClassLoader());
+	private static final boolean APACHE5_PRESENT = ClassUtils.isPresent(LambdaRuntimeHints.APACHE5_HTTP_CLIENT,
+			LambdaAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -51,7 +51,8 @@ public final class LambdaAutoConfiguration {
 		if (APACHE5_PRESENT) {
 			builder.httpClientBuilder(LambdaHttpClients.apache5(properties));
 		}
-		return LambdaSdkClientFactory.build(configurer(properties, credentialsProvider, customizers).configure(builder));
+		return LambdaSdkClientFactory
+			.build(configurer(properties, credentialsProvider, customizers).configure(builder));
 	}
 
 	@Bean

@@ -5,8 +5,8 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 /**
  * Builds the SDK HTTP client builders from {@link LambdaProperties.Http}, with the read
- * timeout derived from the function timeouts. Each method is
- * only called when its HTTP client is on the classpath.
+ * timeout derived from the function timeouts. Each method is only called when its HTTP
+ * client is on the classpath.
  */
 final class LambdaHttpClients {
 

@@ -19,10 +19,10 @@ import org.springframework.context.annotation.Bean;
  * ({@code aws.lambda.payload.size}). Registered through the application's
  * {@link MeterRegistry}, so {@code management.metrics.enable.*} applies to them.
  */
-@AutoConfiguration(after = LambdaObservationAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = LambdaObservationAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ LambdaClient.class, MeterRegistry.class, ObservationHandler.class })
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "aws.lambda.observations.enabled", matchIfMissing = true)

@@ -88,8 +88,8 @@ public class LambdaProperties {
 
 	/**
 	 * Settings of one function, or the defaults of every function. Unset values fall back
-	 * to the next layer: functions.&lt;key&gt;, then annotation attributes, then defaults,
-	 * then built-in defaults.
+	 * to the next layer: functions.&lt;key&gt;, then annotation attributes, then
+	 * defaults, then built-in defaults.
 	 */
 	public static class Function {
 

@@ -69,8 +69,8 @@ final class LambdaPropertiesValidator {
 				FunctionReference.checkQualifier(prefix.substring(0, prefix.length() - 1), function.getQualifier());
 			}
 			catch (LambdaValidationException ex) {
-				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(),
-						ex.getMessage(), "Use a version number, $LATEST or an alias name.");
+				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(), ex.getMessage(),
+						"Use a version number, $LATEST or an alias name.");
 			}
 		}
 	}
@@ -84,8 +84,8 @@ final class LambdaPropertiesValidator {
 			boolean qualifierConflict = function != null && function.getQualifier() != null
 					&& ex.getMessage().contains("was also given");
 			if (qualifierConflict) {
-				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(),
-						ex.getMessage(), "Remove the alias from " + prefix + "function-name or remove " + prefix
+				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(), ex.getMessage(),
+						"Remove the alias from " + prefix + "function-name or remove " + prefix
 								+ "qualifier, so that only one of them names the qualifier.");
 			}
 			Object name = (function != null && function.getFunctionName() != null) ? function.getFunctionName() : key;

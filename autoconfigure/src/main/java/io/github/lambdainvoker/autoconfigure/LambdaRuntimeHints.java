@@ -14,8 +14,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * binding hints for the public value types applications commonly write as JSON
  * themselves. The starter reads and writes client contexts and error documents through
  * maps and trees, which need no hints; the clients' own hints come from
- * {@code LambdaClientBeanRegistrationAotProcessor}, and the properties' from Spring
- * Boot.
+ * {@code LambdaClientBeanRegistrationAotProcessor}, and the properties' from Spring Boot.
  */
 class LambdaRuntimeHints implements RuntimeHintsRegistrar {
 

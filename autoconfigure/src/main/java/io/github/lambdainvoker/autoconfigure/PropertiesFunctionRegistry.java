@@ -36,7 +36,8 @@ public final class PropertiesFunctionRegistry implements FunctionRegistry {
 			return resolved;
 		}
 		resolved = resolveUncached(function, options);
-		// Names built at run time could grow the cache without bound: cache a fixed number.
+		// Names built at run time could grow the cache without bound: cache a fixed
+		// number.
 		if (this.cache.size() < MAX_CACHED) {
 			this.cache.putIfAbsent(key, resolved);
 		}
@@ -47,8 +48,8 @@ public final class PropertiesFunctionRegistry implements FunctionRegistry {
 		LambdaProperties.Function configured = this.properties.getFunctions().get(function);
 		if (configured == null && this.properties.isStrict()) {
 			throw new LambdaValidationException("Function key '" + function + "' is not configured: add "
-					+ "aws.lambda.functions." + function + ".function-name, or set aws.lambda.strict=false",
-					function, options.qualifier());
+					+ "aws.lambda.functions." + function + ".function-name, or set aws.lambda.strict=false", function,
+					options.qualifier());
 		}
 		return this.mapper.resolve(function, configured, options);
 	}

@@ -125,8 +125,7 @@ final class ClientMethodParser {
 		if (function.invocationType() != InvocationType.REQUEST_RESPONSE && returnType.expectsPayload()) {
 			throw invalid(method, "returns " + returnType.resultType().getName() + " but invokes function '"
 					+ function.key() + "' as " + function.invocationType().wireValue()
-					+ ", which returns no payload; return void, LambdaResponse<Void> or CompletableFuture<Void>",
-					null);
+					+ ", which returns no payload; return void, LambdaResponse<Void> or CompletableFuture<Void>", null);
 		}
 		String description = describe(method);
 		return new ClientMethodPlan(description, function, baseRequest(method, function), parameters,
@@ -136,8 +135,10 @@ final class ClientMethodParser {
 
 	private void checkStreaming(Method method, ResolvedFunction function, ReturnType returnType) {
 		if (returnType.shape() != ResultShape.VALUE || returnType.resultType() != InputStream.class) {
-			throw invalid(method, "is annotated with @ResponseStream but returns " + method.getGenericReturnType()
-					.getTypeName() + "; return InputStream or CompletableFuture<InputStream>", null);
+			throw invalid(method,
+					"is annotated with @ResponseStream but returns " + method.getGenericReturnType().getTypeName()
+							+ "; return InputStream or CompletableFuture<InputStream>",
+					null);
 		}
 		if (function.invocationType() == InvocationType.EVENT) {
 			throw invalid(method, "is annotated with @ResponseStream but invokes function '" + function.key()
@@ -247,9 +248,10 @@ final class ClientMethodParser {
 			String expected) {
 		if (!matches) {
 			Parameter parameter = method.getParameters()[index];
-			throw invalid(method, "has " + describe(parameter, index) + " annotated with @"
-					+ annotation.getSimpleName() + " of type " + parameter.getParameterizedType().getTypeName()
-					+ "; it must be " + expected, null);
+			throw invalid(
+					method, "has " + describe(parameter, index) + " annotated with @" + annotation.getSimpleName()
+							+ " of type " + parameter.getParameterizedType().getTypeName() + "; it must be " + expected,
+					null);
 		}
 	}
 
@@ -309,9 +311,10 @@ final class ClientMethodParser {
 	}
 
 	private String describe(Method method) {
-		return this.clientType.getName() + "." + method.getName() + Arrays.stream(method.getParameterTypes())
-			.map(Class::getSimpleName)
-			.collect(Collectors.joining(", ", "(", ")"));
+		return this.clientType.getName() + "." + method.getName()
+				+ Arrays.stream(method.getParameterTypes())
+					.map(Class::getSimpleName)
+					.collect(Collectors.joining(", ", "(", ")"));
 	}
 
 	private static String describe(Parameter parameter, int index) {

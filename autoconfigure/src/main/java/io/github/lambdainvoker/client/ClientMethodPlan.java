@@ -8,12 +8,11 @@ import io.github.lambdainvoker.invoke.ResolvedFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything needed to turn one call of a client method into a Lambda invocation,
- * worked out once at start-up so that a call does no reflection and no lookups.
+ * Everything needed to turn one call of a client method into a Lambda invocation, worked
+ * out once at start-up so that a call does no reflection and no lookups.
  *
  * @param description the interface and method, for messages
- * @param function the function the method invokes, with every configuration layer
- * applied
+ * @param function the function the method invokes, with every configuration layer applied
  * @param baseRequest the request sent when no argument adds anything, and the start of
  * every other request
  * @param parameters what each parameter contributes, by position

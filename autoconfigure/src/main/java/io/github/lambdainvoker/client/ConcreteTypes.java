@@ -70,7 +70,8 @@ final class ConcreteTypes {
 
 		@Override
 		public int hashCode() {
-			// The same hash as the JDK's own parameterized types, so caches keyed by type agree.
+			// The same hash as the JDK's own parameterized types, so caches keyed by type
+			// agree.
 			return Arrays.hashCode(this.arguments) ^ Objects.hashCode(this.ownerType) ^ this.rawType.hashCode();
 		}
 

@@ -51,10 +51,11 @@ record DeclaredErrors(Map<String, ExceptionFactory> byErrorType) {
 			}
 			ExceptionFactory factory = ExceptionFactory.of(type.asSubclass(Throwable.class));
 			if (factory == null) {
-				throw new InvalidLambdaClientException("@LambdaClient method " + description + " declares "
-						+ type.getName() + ", which cannot be created from a function error: it needs a non-private "
-						+ "(String) or (String, Throwable) constructor and must not be abstract", clientType, method,
-						null);
+				throw new InvalidLambdaClientException(
+						"@LambdaClient method " + description + " declares " + type.getName()
+								+ ", which cannot be created from a function error: it needs a non-private "
+								+ "(String) or (String, Throwable) constructor and must not be abstract",
+						clientType, method, null);
 			}
 			byErrorType.put(type.getName(), factory);
 			if (type.getCanonicalName() != null) {

@@ -11,9 +11,8 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * Registers {@link LambdaClient @LambdaClient} interfaces as beans from the given
- * packages and classes, and turns off the automatic registration of the interfaces in
- * the application's packages. Without attributes, scans the package of the annotated
- * class.
+ * packages and classes, and turns off the automatic registration of the interfaces in the
+ * application's packages. Without attributes, scans the package of the annotated class.
  *
  * <pre class="code">
  * &#64;Configuration

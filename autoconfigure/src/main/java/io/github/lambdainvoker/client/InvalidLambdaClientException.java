@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown at start-up when a {@link LambdaClient @LambdaClient} interface or one of its
- * methods cannot be turned into calls to Lambda. The message names the interface and
- * the method.
+ * methods cannot be turned into calls to Lambda. The message names the interface and the
+ * method.
  */
 public class InvalidLambdaClientException extends IllegalStateException {
 

@@ -16,8 +16,8 @@ import org.springframework.core.annotation.AliasFor;
  * {@link EnableLambdaClients} to choose them explicitly.
  * <p>
  * The attributes are defaults for every method of the interface; the method's
- * {@link LambdaFunction @LambdaFunction} overrides them and the configuration
- * properties of the function override both.
+ * {@link LambdaFunction @LambdaFunction} overrides them and the configuration properties
+ * of the function override both.
  *
  * <pre class="code">
  * &#64;LambdaClient

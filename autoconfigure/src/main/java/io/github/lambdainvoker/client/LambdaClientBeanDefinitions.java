@@ -80,7 +80,8 @@ public final class LambdaClientBeanDefinitions {
 	}
 
 	private static boolean isDefined(BeanDefinitionRegistry registry, Class<?> clientType) {
-		// Type matching cannot see client definitions while the factory bean they refer to
+		// Type matching cannot see client definitions while the factory bean they refer
+		// to
 		// is not registered yet, so look for those first.
 		for (String name : registry.getBeanDefinitionNames()) {
 			if (registry.getBeanDefinition(name) instanceof RootBeanDefinition definition

@@ -19,10 +19,10 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotations;
 
 /**
- * Contributes the runtime hints a native image needs for each client bean registered
- * from a {@link LambdaClient @LambdaClient} interface: the JDK proxy, invocation of the
- * interface's methods (default methods included), the constructors of the exceptions
- * they declare, and binding hints for payload and result types. The bean definitions
+ * Contributes the runtime hints a native image needs for each client bean registered from
+ * a {@link LambdaClient @LambdaClient} interface: the JDK proxy, invocation of the
+ * interface's methods (default methods included), the constructors of the exceptions they
+ * declare, and binding hints for payload and result types. The bean definitions
  * themselves need no custom code.
  */
 class LambdaClientBeanRegistrationAotProcessor implements BeanRegistrationAotProcessor {

@@ -92,8 +92,9 @@ public class LambdaClientFactory {
 					clientType.getName() + " cannot be a Lambda client: only interfaces can", clientType, null, null);
 		}
 		if (clientType.isSealed()) {
-			throw new InvalidLambdaClientException(clientType.getName()
-					+ " cannot be a Lambda client: it is sealed, so no proxy can implement it", clientType, null, null);
+			throw new InvalidLambdaClientException(
+					clientType.getName() + " cannot be a Lambda client: it is sealed, so no proxy can implement it",
+					clientType, null, null);
 		}
 	}
 
@@ -102,8 +103,9 @@ public class LambdaClientFactory {
 			FunctionReference.checkQualifier(clientType.getName(), qualifier);
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidLambdaClientException("Client " + clientType.getName() + " cannot use qualifier '"
-					+ qualifier + "': " + ex.getMessage(), clientType, null, ex);
+			throw new InvalidLambdaClientException(
+					"Client " + clientType.getName() + " cannot use qualifier '" + qualifier + "': " + ex.getMessage(),
+					clientType, null, ex);
 		}
 	}
 

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link InvocationHandler} behind a client proxy: looks up the plan of the called
- * method, built at start-up, and runs it. Default methods run as written;
- * {@code equals} and {@code hashCode} are those of the proxy's identity.
+ * method, built at start-up, and runs it. Default methods run as written; {@code equals}
+ * and {@code hashCode} are those of the proxy's identity.
  */
 final class LambdaClientInvocationHandler implements InvocationHandler {
 

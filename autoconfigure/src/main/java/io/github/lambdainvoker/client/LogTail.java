@@ -10,9 +10,9 @@ import java.lang.annotation.Target;
  * Asks Lambda for the tail of the execution log ({@code X-Amz-Log-Type: Tail}), which a
  * method returning {@link io.github.lambdainvoker.invoke.LambdaResponse} exposes as
  * {@code logTail()}. On a method it applies to every call, as a declared setting that
- * configured properties override; on a {@code boolean} parameter the argument decides
- * for each call ({@code false} asks for no log; a {@code null} {@code Boolean} leaves
- * the setting in effect).
+ * configured properties override; on a {@code boolean} parameter the argument decides for
+ * each call ({@code false} asks for no log; a {@code null} {@code Boolean} leaves the
+ * setting in effect).
  *
  * <pre class="code">
  * &#64;LogTail

@@ -8,8 +8,8 @@ import io.github.lambdainvoker.invoke.LogType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one parameter of a client method contributes to the request, decided once when
- * the method is parsed.
+ * What one parameter of a client method contributes to the request, decided once when the
+ * method is parsed.
  */
 enum ParameterBinding {
 

@@ -11,9 +11,9 @@ import java.lang.annotation.Target;
  * method returns {@link java.io.InputStream} or {@code CompletableFuture<InputStream>},
  * which fills as the function writes. The caller closes the stream; closing it early
  * cancels the call. A function error reported at the end of the stream is thrown by the
- * read that reaches it as a {@link io.github.lambdainvoker.invoke.LambdaFunctionException}
- * (declared exceptions apply only to errors before the stream starts). Needs the
- * asynchronous SDK client.
+ * read that reaches it as a
+ * {@link io.github.lambdainvoker.invoke.LambdaFunctionException} (declared exceptions
+ * apply only to errors before the stream starts). Needs the asynchronous SDK client.
  *
  * <pre class="code">
  * &#64;ResponseStream

@@ -7,8 +7,8 @@ import io.github.lambdainvoker.invoke.LambdaResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a client method hands back what the function returned, decided once from its
- * return type. A {@code CompletableFuture} return type wraps the same shapes.
+ * How a client method hands back what the function returned, decided once from its return
+ * type. A {@code CompletableFuture} return type wraps the same shapes.
  */
 enum ResultShape {
 
@@ -30,8 +30,8 @@ enum ResultShape {
 			Object payload = response.payload();
 			if (payload == null) {
 				throw new LambdaPayloadException("Function '" + plan.function().key() + "' returned no payload, but "
-						+ plan.description() + " returns " + plan.resultType().getName(), plan.function().key(),
-						null, null);
+						+ plan.description() + " returns " + plan.resultType().getName(), plan.function().key(), null,
+						null);
 			}
 			return payload;
 		}

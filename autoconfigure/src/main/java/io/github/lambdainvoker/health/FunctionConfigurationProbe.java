@@ -14,8 +14,8 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Checks a function with {@code GetFunctionConfiguration} and reports its {@code State}
- * and {@code LastUpdateStatus}: a function that is {@code Pending}, {@code Failed} or whose
- * last update failed is DOWN. Needs the {@code lambda:GetFunctionConfiguration}
+ * and {@code LastUpdateStatus}: a function that is {@code Pending}, {@code Failed} or
+ * whose last update failed is DOWN. Needs the {@code lambda:GetFunctionConfiguration}
  * permission, not {@code lambda:InvokeFunction}.
  */
 public final class FunctionConfigurationProbe extends TimedProbe {
@@ -32,11 +32,12 @@ public final class FunctionConfigurationProbe extends TimedProbe {
 	@Override
 	void probe(LambdaClient client, ResolvedFunction function, AwsRequestOverrideConfiguration timeout,
 			Health.Builder health) {
-		describe(health, client.getFunctionConfiguration(GetFunctionConfigurationRequest.builder()
-			.functionName(function.functionName())
-			.qualifier(function.qualifier())
-			.overrideConfiguration(timeout)
-			.build()));
+		describe(health,
+				client.getFunctionConfiguration(GetFunctionConfigurationRequest.builder()
+					.functionName(function.functionName())
+					.qualifier(function.qualifier())
+					.overrideConfiguration(timeout)
+					.build()));
 	}
 
 	private static void describe(Health.Builder health, GetFunctionConfigurationResponse configuration) {

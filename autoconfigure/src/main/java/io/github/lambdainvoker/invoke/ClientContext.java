@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Data about the invoking client that Lambda hands to a synchronously invoked function
- * as its context object. Sent as base64-encoded JSON in {@code X-Amz-Client-Context}
- * with the sections {@code custom}, {@code env} and {@code client}.
+ * Data about the invoking client that Lambda hands to a synchronously invoked function as
+ * its context object. Sent as base64-encoded JSON in {@code X-Amz-Client-Context} with
+ * the sections {@code custom}, {@code env} and {@code client}.
  *
  * @param custom application-defined values
  * @param env environment values, such as {@code platform} or {@code locale}
@@ -42,8 +42,8 @@ public record ClientContext(Map<String, String> custom, Map<String, String> env,
 	}
 
 	/**
-	 * Return a client context whose sections hold this context's values overlaid with
-	 * the given context's values, which win where keys are the same.
+	 * Return a client context whose sections hold this context's values overlaid with the
+	 * given context's values, which win where keys are the same.
 	 * @param overrides the values that take precedence
 	 * @return the merged client context
 	 */

@@ -56,8 +56,7 @@ public final class ClientContextEncoder {
 	 * @throws LambdaValidationException if the client context alone is larger than
 	 * {@value InvocationLimits#CLIENT_CONTEXT_MAX_BYTES} bytes
 	 */
-	public @Nullable String encode(String functionName, ClientContext clientContext,
-			Map<String, String> contributed) {
+	public @Nullable String encode(String functionName, ClientContext clientContext, Map<String, String> contributed) {
 		if (contributed.isEmpty()) {
 			return clientContext.isEmpty() ? null : encode(functionName, clientContext);
 		}
@@ -100,8 +99,7 @@ public final class ClientContextEncoder {
 		return Base64.getEncoder().encodeToString(json);
 	}
 
-	private static void logSkipped(String functionName, List<String> overridden, List<String> dropped,
-			int wouldBe) {
+	private static void logSkipped(String functionName, List<String> overridden, List<String> dropped, int wouldBe) {
 		if (!logger.isDebugEnabled()) {
 			return;
 		}
@@ -111,8 +109,8 @@ public final class ClientContextEncoder {
 		}
 		if (!dropped.isEmpty()) {
 			logger.debug("Client context of function '" + functionName + "' dropped contributed custom values "
-					+ dropped + ": with them it would be " + wouldBe + " bytes once base64-encoded; Lambda allows at most "
-					+ InvocationLimits.CLIENT_CONTEXT_MAX_BYTES);
+					+ dropped + ": with them it would be " + wouldBe
+					+ " bytes once base64-encoded; Lambda allows at most " + InvocationLimits.CLIENT_CONTEXT_MAX_BYTES);
 		}
 	}
 

@@ -51,7 +51,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor) {
-		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, InvocationObserver.NONE);
+		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor,
+				InvocationObserver.NONE);
 	}
 
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
@@ -68,7 +69,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 * @param payloadCodec the codec that writes and reads payloads
 	 * @param functionRegistry the registry that resolves function keys
 	 * @param retryExecutor the executor of retries
-	 * @param asyncExecutor the executor of asynchronous calls without an asynchronous client
+	 * @param asyncExecutor the executor of asynchronous calls without an asynchronous
+	 * client
 	 * @param observer the observer of every call
 	 * @param bulkhead the bulkhead that limits concurrent calls per function
 	 * @param clientContextContributor the contributor of client context values, such as
@@ -175,9 +177,10 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 */
 	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(ResolvedFunction function, LambdaRequest request,
 			PayloadReader<T> reader) {
-		return observeAsync(function, request, (invocation) -> this.retryExecutor.executeAsync(invocation,
-				(sdkRequest) -> sendAsync(invocation, sdkRequest)
-					.thenApply((response) -> this.responseReader.read(invocation, response, reader))));
+		return observeAsync(function, request,
+				(invocation) -> this.retryExecutor.executeAsync(invocation,
+						(sdkRequest) -> sendAsync(invocation, sdkRequest)
+							.thenApply((response) -> this.responseReader.read(invocation, response, reader))));
 	}
 
 	@Override
@@ -287,8 +290,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private static void logSending(PreparedInvocation invocation) {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Invoking function '" + invocation.functionName() + "' qualifier=" + invocation.qualifier()
-					+ " type=" + invocation.invocationType().wireValue() + " payloadBytes="
-					+ invocation.payloadSize());
+					+ " type=" + invocation.invocationType().wireValue() + " payloadBytes=" + invocation.payloadSize());
 		}
 	}
 

@@ -49,10 +49,11 @@ public record FunctionReference(String value, String name, @Nullable String inli
 		}
 		Matcher matcher = NAMESPACED_FUNCTION_NAME.matcher(value);
 		if (!matcher.matches() || (value.startsWith("arn:") && matcher.group(1) == null)) {
-			throw invalid(value, "Function name '" + value + "' is not a Lambda function name; use a name "
-					+ "(my-function), a name with alias (my-function:live), a full ARN "
-					+ "(arn:aws:lambda:us-east-1:123456789012:function:my-function) or a partial ARN "
-					+ "(123456789012:function:my-function)");
+			throw invalid(value,
+					"Function name '" + value + "' is not a Lambda function name; use a name "
+							+ "(my-function), a name with alias (my-function:live), a full ARN "
+							+ "(arn:aws:lambda:us-east-1:123456789012:function:my-function) or a partial ARN "
+							+ "(123456789012:function:my-function)");
 		}
 		boolean arn = matcher.group(1) != null;
 		if (arn && (matcher.group(3) == null || matcher.group(5) == null || matcher.group(6) == null)) {
@@ -75,9 +76,8 @@ public record FunctionReference(String value, String name, @Nullable String inli
 	 */
 	public static void checkQualifier(String functionName, String qualifier) {
 		if (qualifier.isEmpty() || qualifier.length() > MAX_QUALIFIER_LENGTH) {
-			throw new LambdaValidationException("Qualifier '" + abbreviate(qualifier) + "' of function '"
-					+ functionName + "' must be 1 to " + MAX_QUALIFIER_LENGTH + " characters long", functionName,
-					qualifier);
+			throw new LambdaValidationException("Qualifier '" + abbreviate(qualifier) + "' of function '" + functionName
+					+ "' must be 1 to " + MAX_QUALIFIER_LENGTH + " characters long", functionName, qualifier);
 		}
 		if (!QUALIFIER.matcher(qualifier).matches()) {
 			throw new LambdaValidationException("Qualifier '" + qualifier + "' of function '" + functionName
@@ -98,9 +98,8 @@ public record FunctionReference(String value, String name, @Nullable String inli
 		}
 		checkQualifier(this.value, qualifier);
 		if (this.inlineQualifier != null && !this.inlineQualifier.equals(qualifier)) {
-			throw new LambdaValidationException("Function '" + this.value + "' names qualifier '"
-					+ this.inlineQualifier + "' but qualifier '" + qualifier
-					+ "' was also given; remove one of them", this.value, qualifier);
+			throw new LambdaValidationException("Function '" + this.value + "' names qualifier '" + this.inlineQualifier
+					+ "' but qualifier '" + qualifier + "' was also given; remove one of them", this.value, qualifier);
 		}
 		return qualifier;
 	}

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 
 /**
- * The time budget of one call: the function's overall {@code timeout} across attempts
- * and its per-attempt {@code attemptTimeout}, applied to each attempt's SDK request.
+ * The time budget of one call: the function's overall {@code timeout} across attempts and
+ * its per-attempt {@code attemptTimeout}, applied to each attempt's SDK request.
  */
 public final class InvocationDeadline {
 
@@ -94,8 +94,9 @@ public final class InvocationDeadline {
 	 * @return the exception
 	 */
 	public LambdaTimeoutException exceeded(int attempts) {
-		return new LambdaTimeoutException("Call to function '" + this.invocation.functionKey()
-				+ "' used up its timeout of " + this.timeout + " after " + attempts + " attempt(s)",
+		return new LambdaTimeoutException(
+				"Call to function '" + this.invocation.functionKey() + "' used up its timeout of " + this.timeout
+						+ " after " + attempts + " attempt(s)",
 				this.invocation.functionKey(), this.invocation.qualifier(), null);
 	}
 

@@ -53,7 +53,8 @@ public final class InvocationPreparer {
 		LogType logType = (request.logType() != null) ? request.logType() : function.logType();
 		InvokeRequest.Builder sdkRequest = InvokeRequest.builder().functionName(name).qualifier(qualifier);
 		if (invocationType != InvocationType.REQUEST_RESPONSE) {
-			// RequestResponse is Lambda's default: leaving the header out saves marshalling
+			// RequestResponse is Lambda's default: leaving the header out saves
+			// marshalling
 			// and signing it on every call.
 			sdkRequest.invocationType(invocationType.wireValue());
 		}
@@ -91,29 +92,32 @@ public final class InvocationPreparer {
 					+ function + "' cannot be written as JSON: " + ex.getOriginalMessage(), function, qualifier, ex);
 		}
 		catch (RuntimeException ex) {
-			throw new LambdaPayloadException("Payload for function '" + function + "' cannot be read: "
-					+ ex.getMessage(), function, qualifier, ex);
+			throw new LambdaPayloadException(
+					"Payload for function '" + function + "' cannot be read: " + ex.getMessage(), function, qualifier,
+					ex);
 		}
 		if (bytes != null && bytes.length > maxBytes) {
 			String size = (payload instanceof java.io.InputStream) ? "more than " + maxBytes
 					: String.valueOf(bytes.length);
-			throw new LambdaValidationException("Payload for function '" + function + "' is " + size
-					+ " bytes; Lambda accepts at most " + maxBytes + " bytes for " + invocationType.wireValue()
-					+ " invocations", function, qualifier);
+			throw new LambdaValidationException(
+					"Payload for function '" + function + "' is " + size + " bytes; Lambda accepts at most " + maxBytes
+							+ " bytes for " + invocationType.wireValue() + " invocations",
+					function, qualifier);
 		}
 		return bytes;
 	}
 
 	private static String checkTenantId(String function, @Nullable String qualifier, String tenantId) {
 		if (tenantId.isBlank()) {
-			throw new LambdaValidationException("Tenant id for function '" + function + "' must not be blank",
-					function, qualifier);
+			throw new LambdaValidationException("Tenant id for function '" + function + "' must not be blank", function,
+					qualifier);
 		}
 		for (int i = 0; i < tenantId.length(); i++) {
 			char c = tenantId.charAt(i);
 			if (c < 0x20 || c > 0x7e) {
-				throw new LambdaValidationException("Tenant id for function '" + function
-						+ "' may only contain printable ASCII characters", function, qualifier);
+				throw new LambdaValidationException(
+						"Tenant id for function '" + function + "' may only contain printable ASCII characters",
+						function, qualifier);
 			}
 		}
 		return tenantId;

@@ -8,8 +8,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Reads an SDK {@link InvokeResponse} into a {@link LambdaResponse}: decodes the log tail,
- * reads the payload without copying it and turns a function error into a
+ * Reads an SDK {@link InvokeResponse} into a {@link LambdaResponse}: decodes the log
+ * tail, reads the payload without copying it and turns a function error into a
  * {@link LambdaFunctionException}.
  */
 public final class InvocationResponseReader {
@@ -48,8 +48,7 @@ public final class InvocationResponseReader {
 	 * @throws LambdaFunctionException if the function failed
 	 * @throws LambdaPayloadException if the payload cannot be read as the type
 	 */
-	public <T> LambdaResponse<T> read(PreparedInvocation invocation, InvokeResponse response,
-			PayloadReader<T> reader) {
+	public <T> LambdaResponse<T> read(PreparedInvocation invocation, InvokeResponse response, PayloadReader<T> reader) {
 		LambdaResponse<byte[]> raw = readRaw(invocation, response);
 		if (raw.hasFunctionError()) {
 			throw functionError(invocation, raw);
@@ -58,8 +57,7 @@ public final class InvocationResponseReader {
 	}
 
 	private LambdaFunctionException functionError(PreparedInvocation invocation, LambdaResponse<byte[]> raw) {
-		LambdaErrorDocument document = LambdaErrorDocument.parse(raw.payloadBytes(),
-				this.payloadCodec.getJsonMapper());
+		LambdaErrorDocument document = LambdaErrorDocument.parse(raw.payloadBytes(), this.payloadCodec.getJsonMapper());
 		return new LambdaFunctionException(invocation.functionKey(), invocation.qualifier(), document, raw);
 	}
 
@@ -68,8 +66,9 @@ public final class InvocationResponseReader {
 			return reader.read(payload);
 		}
 		catch (RuntimeException ex) {
-			throw new LambdaPayloadException("Response of function '" + invocation.functionKey()
-					+ "' cannot be read: " + ex.getMessage() + "; payload starts with: " + preview(payload),
+			throw new LambdaPayloadException(
+					"Response of function '" + invocation.functionKey() + "' cannot be read: " + ex.getMessage()
+							+ "; payload starts with: " + preview(payload),
 					invocation.functionKey(), invocation.qualifier(), ex);
 		}
 	}

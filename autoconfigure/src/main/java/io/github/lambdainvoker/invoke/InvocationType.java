@@ -11,7 +11,10 @@ public enum InvocationType {
 	/** Queue the event and return once Lambda has accepted it (HTTP 202). */
 	EVENT("Event"),
 
-	/** Validate the parameters and the caller's permission without running the function (HTTP 204). */
+	/**
+	 * Validate the parameters and the caller's permission without running the function
+	 * (HTTP 204).
+	 */
 	DRY_RUN("DryRun");
 
 	private final String wireValue;

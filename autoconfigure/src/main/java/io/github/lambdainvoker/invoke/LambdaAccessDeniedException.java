@@ -3,7 +3,8 @@ package io.github.lambdainvoker.invoke;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The caller may not invoke the function, or the function may not reach a resource it needs (HTTP 403).
+ * The caller may not invoke the function, or the function may not reach a resource it
+ * needs (HTTP 403).
  */
 public class LambdaAccessDeniedException extends LambdaServiceException {
 

@@ -3,7 +3,8 @@ package io.github.lambdainvoker.invoke;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The function is being updated or is not ready yet (HTTP 409), for example `ResourceConflictException` or `SnapStartNotReadyException`.
+ * The function is being updated or is not ready yet (HTTP 409), for example
+ * `ResourceConflictException` or `SnapStartNotReadyException`.
  */
 public class LambdaConflictException extends LambdaServiceException {
 

@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The error document a Lambda runtime returns when a function fails:
- * {@code errorType}, {@code errorMessage}, a stack trace ({@code stackTrace} or
- * {@code trace}) and an optional nested {@code cause}.
+ * The error document a Lambda runtime returns when a function fails: {@code errorType},
+ * {@code errorMessage}, a stack trace ({@code stackTrace} or {@code trace}) and an
+ * optional nested {@code cause}.
  *
  * @param errorType the error type, such as a fully qualified exception class name
  * @param errorMessage the error message
@@ -31,8 +31,8 @@ public record LambdaErrorDocument(@Nullable String errorType, @Nullable String e
 	 * Parse an error document, tolerating payloads that are not one.
 	 * @param payload the response payload
 	 * @param jsonMapper the mapper to read JSON with
-	 * @return the error document; when the payload is not a JSON object, a document
-	 * whose message is the payload text
+	 * @return the error document; when the payload is not a JSON object, a document whose
+	 * message is the payload text
 	 */
 	public static LambdaErrorDocument parse(byte[] payload, JsonMapper jsonMapper) {
 		try {

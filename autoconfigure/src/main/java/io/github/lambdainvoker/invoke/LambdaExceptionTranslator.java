@@ -37,15 +37,16 @@ public final class LambdaExceptionTranslator {
 			return translateService(service, functionName, qualifier);
 		}
 		if (ex instanceof ApiCallAttemptTimeoutException || ex instanceof ApiCallTimeoutException) {
-			return new LambdaTimeoutException("Call to function " + LambdaInvocationException.describe(functionName,
-					qualifier) + " timed out: " + ex.getMessage(), functionName, qualifier, ex);
+			return new LambdaTimeoutException("Call to function "
+					+ LambdaInvocationException.describe(functionName, qualifier) + " timed out: " + ex.getMessage(),
+					functionName, qualifier, ex);
 		}
 		boolean notSent = failedBeforeSending(ex);
 		if (!notSent && hasCause(ex, java.net.SocketTimeoutException.class)) {
-			return new LambdaTimeoutException("No response from function "
-					+ LambdaInvocationException.describe(functionName, qualifier)
-					+ " within the HTTP read timeout; the function may still be running", functionName, qualifier,
-					ex);
+			return new LambdaTimeoutException(
+					"No response from function " + LambdaInvocationException.describe(functionName, qualifier)
+							+ " within the HTTP read timeout; the function may still be running",
+					functionName, qualifier, ex);
 		}
 		String message = "Call to function " + LambdaInvocationException.describe(functionName, qualifier)
 				+ (notSent ? " could not be sent: " : " failed on the network: ") + ex.getMessage();
@@ -61,8 +62,9 @@ public final class LambdaExceptionTranslator {
 				: ex.getMessage();
 		String requestId = ex.requestId();
 		int status = ex.statusCode();
-		String message = "Lambda refused to invoke function " + LambdaInvocationException.describe(functionName,
-				qualifier) + ": " + errorCode + " (HTTP " + status + "): " + errorMessage;
+		String message = "Lambda refused to invoke function "
+				+ LambdaInvocationException.describe(functionName, qualifier) + ": " + errorCode + " (HTTP " + status
+				+ "): " + errorMessage;
 		if (ex instanceof TooManyRequestsException throttled || status == 429) {
 			String reason = (ex instanceof TooManyRequestsException throttled) ? throttled.reasonAsString() : null;
 			Duration retryAfter = retryAfter(ex);
@@ -70,16 +72,15 @@ public final class LambdaExceptionTranslator {
 					qualifier, errorCode, requestId, reason, retryAfter, ex);
 		}
 		return switch (status) {
-			case 400, 415 -> new LambdaInvalidRequestException(message, functionName, qualifier, status, errorCode,
-					requestId, ex);
-			case 403 -> new LambdaAccessDeniedException(message, functionName, qualifier, status, errorCode,
-					requestId, ex);
-			case 404 -> new LambdaFunctionNotFoundException(message, functionName, qualifier, status, errorCode,
-					requestId, ex);
-			case 409 -> new LambdaConflictException(message, functionName, qualifier, status, errorCode, requestId,
-					ex);
-			case 413 -> new LambdaRequestTooLargeException(message, functionName, qualifier, status, errorCode,
-					requestId, ex);
+			case 400, 415 ->
+				new LambdaInvalidRequestException(message, functionName, qualifier, status, errorCode, requestId, ex);
+			case 403 ->
+				new LambdaAccessDeniedException(message, functionName, qualifier, status, errorCode, requestId, ex);
+			case 404 ->
+				new LambdaFunctionNotFoundException(message, functionName, qualifier, status, errorCode, requestId, ex);
+			case 409 -> new LambdaConflictException(message, functionName, qualifier, status, errorCode, requestId, ex);
+			case 413 ->
+				new LambdaRequestTooLargeException(message, functionName, qualifier, status, errorCode, requestId, ex);
 			default -> (status >= 500)
 					? new LambdaServerException(message, functionName, qualifier, status, errorCode, requestId, ex)
 					: new LambdaServiceException(message, functionName, qualifier, status, errorCode, requestId, ex);

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when Lambda ran the function and the function failed: HTTP 200 with an
- * {@code X-Amz-Function-Error} header. Carries the parsed error document and the rest
- * of the response.
+ * {@code X-Amz-Function-Error} header. Carries the parsed error document and the rest of
+ * the response.
  */
 public class LambdaFunctionException extends LambdaInvocationException {
 
@@ -51,7 +51,8 @@ public class LambdaFunctionException extends LambdaInvocationException {
 	}
 
 	/**
-	 * Whether the runtime reported the error (an uncaught exception, a timeout or a crash).
+	 * Whether the runtime reported the error (an uncaught exception, a timeout or a
+	 * crash).
 	 * @return {@code true} for an unhandled error
 	 */
 	public boolean isUnhandled() {

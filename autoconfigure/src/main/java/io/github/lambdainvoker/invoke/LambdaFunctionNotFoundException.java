@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class LambdaFunctionNotFoundException extends LambdaServiceException {
 
-	public LambdaFunctionNotFoundException(String message, String functionName, @Nullable String qualifier, int statusCode,
-			String errorCode, @Nullable String requestId, @Nullable Throwable cause) {
+	public LambdaFunctionNotFoundException(String message, String functionName, @Nullable String qualifier,
+			int statusCode, String errorCode, @Nullable String requestId, @Nullable Throwable cause) {
 		super(message, functionName, qualifier, statusCode, errorCode, requestId, cause);
 	}
 

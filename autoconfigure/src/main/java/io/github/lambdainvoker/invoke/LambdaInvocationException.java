@@ -36,7 +36,8 @@ public abstract class LambdaInvocationException extends RuntimeException {
 	}
 
 	static String describe(String functionName, @Nullable String qualifier) {
-		return (qualifier != null) ? "'" + functionName + "' (qualifier '" + qualifier + "')" : "'" + functionName + "'";
+		return (qualifier != null) ? "'" + functionName + "' (qualifier '" + qualifier + "')"
+				: "'" + functionName + "'";
 	}
 
 }

@@ -77,18 +77,19 @@ public interface LambdaInvoker {
 	 * Invoke a function with response streaming ({@code InvokeWithResponseStream}) and
 	 * read its response as it is produced. The future completes as soon as Lambda starts
 	 * answering; each read then returns the bytes of the chunks received so far, blocking
-	 * for the next one. A function error reported at the end of the stream is thrown by the
-	 * read that reaches it as a {@link LambdaFunctionException}, as for {@link #invoke}.
-	 * Closing the stream before its end cancels the call and releases its connection; so
-	 * does cancelling the future. Needs the asynchronous SDK client; streamed calls are not
-	 * retried. Only {@code RequestResponse} and {@code DryRun} invocations can stream.
+	 * for the next one. A function error reported at the end of the stream is thrown by
+	 * the read that reaches it as a {@link LambdaFunctionException}, as for
+	 * {@link #invoke}. Closing the stream before its end cancels the call and releases
+	 * its connection; so does cancelling the future. Needs the asynchronous SDK client;
+	 * streamed calls are not retried. Only {@code RequestResponse} and {@code DryRun}
+	 * invocations can stream.
 	 * @param request the request
 	 * @return a future completed with the response body, to be closed by the caller, or
 	 * exceptionally with a {@link LambdaInvocationException}
 	 */
 	default CompletableFuture<InputStream> invokeStream(LambdaRequest request) {
-		return CompletableFuture.failedFuture(new UnsupportedOperationException(
-				getClass().getName() + " does not support response streaming"));
+		return CompletableFuture.failedFuture(
+				new UnsupportedOperationException(getClass().getName() + " does not support response streaming"));
 	}
 
 	/**

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Invoke request with every option of the operation. Options left unset fall back
- * to the function's configured settings and then to Lambda's defaults.
+ * One Invoke request with every option of the operation. Options left unset fall back to
+ * the function's configured settings and then to Lambda's defaults.
  *
  * <pre class="code">
  * LambdaRequest request = LambdaRequest.builder("pricing")
@@ -136,7 +136,8 @@ public final class LambdaRequest {
 
 	@Override
 	public String toString() {
-		// The payload and client context are left out on purpose: they may hold personal data.
+		// The payload and client context are left out on purpose: they may hold personal
+		// data.
 		return "LambdaRequest[function=" + this.function + ", qualifier=" + this.qualifier + ", invocationType="
 				+ this.invocationType + ", logType=" + this.logType + "]";
 	}
@@ -195,7 +196,8 @@ public final class LambdaRequest {
 		}
 
 		/**
-		 * Set the client context. Its values are merged over the configured client context.
+		 * Set the client context. Its values are merged over the configured client
+		 * context.
 		 * @param clientContext the client context
 		 * @return this builder
 		 */

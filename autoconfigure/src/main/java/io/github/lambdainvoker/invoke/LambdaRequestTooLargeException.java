@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class LambdaRequestTooLargeException extends LambdaServiceException {
 
-	public LambdaRequestTooLargeException(String message, String functionName, @Nullable String qualifier, int statusCode,
-			String errorCode, @Nullable String requestId, @Nullable Throwable cause) {
+	public LambdaRequestTooLargeException(String message, String functionName, @Nullable String qualifier,
+			int statusCode, String errorCode, @Nullable String requestId, @Nullable Throwable cause) {
 		super(message, functionName, qualifier, statusCode, errorCode, requestId, cause);
 	}
 

@@ -28,9 +28,8 @@ public final class LambdaResponse<T> {
 
 	private final @Nullable T payload;
 
-	LambdaResponse(String functionName, int statusCode, @Nullable String executedVersion,
-			FunctionError functionError, @Nullable String logTail, @Nullable String requestId, byte[] payloadBytes,
-			@Nullable T payload) {
+	LambdaResponse(String functionName, int statusCode, @Nullable String executedVersion, FunctionError functionError,
+			@Nullable String logTail, @Nullable String requestId, byte[] payloadBytes, @Nullable T payload) {
 		this.functionName = functionName;
 		this.statusCode = statusCode;
 		this.executedVersion = executedVersion;
@@ -50,7 +49,8 @@ public final class LambdaResponse<T> {
 	}
 
 	/**
-	 * Return the HTTP status code: 200 for RequestResponse, 202 for Event, 204 for DryRun.
+	 * Return the HTTP status code: 200 for RequestResponse, 202 for Event, 204 for
+	 * DryRun.
 	 * @return the status code
 	 */
 	public int statusCode() {

@@ -3,7 +3,8 @@ package io.github.lambdainvoker.invoke;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lambda failed to run the function for a reason on its side (HTTP 5xx), for example `ServiceException` or an EC2, ENI or KMS error.
+ * Lambda failed to run the function for a reason on its side (HTTP 5xx), for example
+ * `ServiceException` or an EC2, ENI or KMS error.
  */
 public class LambdaServerException extends LambdaServiceException {
 

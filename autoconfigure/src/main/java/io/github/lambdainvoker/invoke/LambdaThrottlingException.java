@@ -14,8 +14,8 @@ public class LambdaThrottlingException extends LambdaServiceException {
 
 	private final @Nullable Duration retryAfter;
 
-	public LambdaThrottlingException(String message, String functionName, @Nullable String qualifier,
-			String errorCode, @Nullable String requestId, @Nullable String reason, @Nullable Duration retryAfter,
+	public LambdaThrottlingException(String message, String functionName, @Nullable String qualifier, String errorCode,
+			@Nullable String requestId, @Nullable String reason, @Nullable Duration retryAfter,
 			@Nullable Throwable cause) {
 		super(message, functionName, qualifier, 429, errorCode, requestId, cause);
 		this.reason = reason;

@@ -3,8 +3,8 @@ package io.github.lambdainvoker.invoke;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when no answer arrived in time: a socket read timeout, an attempt timeout or
- * the call's overall timeout. The function may still be running.
+ * Thrown when no answer arrived in time: a socket read timeout, an attempt timeout or the
+ * call's overall timeout. The function may still be running.
  */
 public class LambdaTimeoutException extends LambdaClientException {
 

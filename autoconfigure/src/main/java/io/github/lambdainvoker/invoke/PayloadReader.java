@@ -3,8 +3,8 @@ package io.github.lambdainvoker.invoke;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the bytes of a response payload into a value of one type. Obtained once per
- * type from {@link PayloadCodec#reader(java.lang.reflect.Type)} and reused.
+ * Turns the bytes of a response payload into a value of one type. Obtained once per type
+ * from {@link PayloadCodec#reader(java.lang.reflect.Type)} and reused.
  *
  * @param <T> the type it reads
  */

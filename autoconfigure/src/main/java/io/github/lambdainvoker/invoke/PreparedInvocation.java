@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
  * @param payloadSize the size of the request payload in bytes
  * @param sdkRequest the SDK request
  */
-public record PreparedInvocation(ResolvedFunction function, @Nullable String qualifier,
-		InvocationType invocationType, int payloadSize, InvokeRequest sdkRequest) {
+public record PreparedInvocation(ResolvedFunction function, @Nullable String qualifier, InvocationType invocationType,
+		int payloadSize, InvokeRequest sdkRequest) {
 
 	/**
 	 * Return the key the function is known by in code.

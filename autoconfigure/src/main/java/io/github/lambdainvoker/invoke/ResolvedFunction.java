@@ -37,8 +37,8 @@ public record ResolvedFunction(String key, FunctionReference reference, @Nullabl
 		FunctionReference reference = FunctionReference.parse(function);
 		return new ResolvedFunction(function, reference, reference.resolveQualifier(options.qualifier()),
 				(options.invocationType() != null) ? options.invocationType() : InvocationType.REQUEST_RESPONSE,
-				(options.logType() != null) ? options.logType() : LogType.NONE, ClientContext.EMPTY, null, null, RetrySettings.DEFAULTS,
-				BulkheadSettings.UNLIMITED);
+				(options.logType() != null) ? options.logType() : LogType.NONE, ClientContext.EMPTY, null, null,
+				RetrySettings.DEFAULTS, BulkheadSettings.UNLIMITED);
 	}
 
 	/**

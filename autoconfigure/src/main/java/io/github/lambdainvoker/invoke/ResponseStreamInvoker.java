@@ -37,9 +37,10 @@ final class ResponseStreamInvoker {
 
 	CompletableFuture<InputStream> invoke(PreparedInvocation invocation) {
 		if (invocation.invocationType() == InvocationType.EVENT) {
-			return CompletableFuture.failedFuture(new LambdaValidationException("Function '"
-					+ invocation.functionKey() + "' cannot stream the response of an Event invocation; use "
-					+ "RequestResponse or DryRun", invocation.functionKey(), invocation.qualifier()));
+			return CompletableFuture.failedFuture(new LambdaValidationException(
+					"Function '" + invocation.functionKey()
+							+ "' cannot stream the response of an Event invocation; use " + "RequestResponse or DryRun",
+					invocation.functionKey(), invocation.qualifier()));
 		}
 		CompletableFuture<InputStream> result = new CompletableFuture<>();
 		Handler handler = new Handler(invocation, result);

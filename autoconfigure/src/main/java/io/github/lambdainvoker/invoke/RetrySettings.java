@@ -3,8 +3,8 @@ package io.github.lambdainvoker.invoke;
 import java.time.Duration;
 
 /**
- * How a function's calls are retried. Only failures that cannot have run the function
- * are retried unless the function is declared idempotent.
+ * How a function's calls are retried. Only failures that cannot have run the function are
+ * retried unless the function is declared idempotent.
  *
  * @param enabled whether failed calls are retried at all
  * @param maxAttempts the most attempts a call makes, the first included

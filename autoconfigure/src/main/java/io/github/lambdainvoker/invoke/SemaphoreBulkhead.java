@@ -58,7 +58,8 @@ public final class SemaphoreBulkhead implements Bulkhead {
 	/**
 	 * Return how many more calls of a function may start now without waiting.
 	 * @param functionKey the function key
-	 * @return the free permits, or {@code -1} when no call of the function was limited yet
+	 * @return the free permits, or {@code -1} when no call of the function was limited
+	 * yet
 	 */
 	public int availablePermits(String functionKey) {
 		Semaphore semaphore = this.semaphores.get(functionKey);
@@ -71,7 +72,8 @@ public final class SemaphoreBulkhead implements Bulkhead {
 		if (maxConcurrency == null) {
 			return null;
 		}
-		// One semaphore per key, sized when the key is first called: the settings come from
+		// One semaphore per key, sized when the key is first called: the settings come
+		// from
 		// properties, which are fixed for the life of the application.
 		Semaphore semaphore = this.semaphores.computeIfAbsent(invocation.functionKey(),
 				(key) -> new Semaphore(maxConcurrency, true));

@@ -1,6 +1,6 @@
 /**
- * Invoking AWS Lambda functions: {@link io.github.lambdainvoker.invoke.LambdaInvoker}, its
- * request and response types, payload handling, validation and exceptions.
+ * Invoking AWS Lambda functions: {@link io.github.lambdainvoker.invoke.LambdaInvoker},
+ * its request and response types, payload handling, validation and exceptions.
  */
 @NullMarked
 package io.github.lambdainvoker.invoke;

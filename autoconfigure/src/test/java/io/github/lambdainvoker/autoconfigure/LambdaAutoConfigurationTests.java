@@ -54,7 +54,8 @@ class LambdaAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("aws.lambda.endpoint=http://localhost:9001").run((context) -> {
 			LambdaClient client = context.getBean(LambdaClient.class);
 			assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
-			assertThat(client.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://localhost:9001"));
+			assertThat(client.serviceClientConfiguration().endpointOverride())
+				.contains(URI.create("http://localhost:9001"));
 			LambdaAsyncClient asyncClient = context.getBean(LambdaAsyncClient.class);
 			assertThat(asyncClient.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
 			assertThat(asyncClient.serviceClientConfiguration().endpointOverride())

@@ -69,7 +69,8 @@ class LambdaClientsAotTests {
 			.contains(".getBean(\"lambdaClientFactory\", LambdaClientFactory.class).createClient(args.get(0))");
 		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(ScannedPricingFunctions.class))
 			.accepts(generationContext.getRuntimeHints());
-		// Compiled outside the runner, whose class loader would keep the generated classes
+		// Compiled outside the runner, whose class loader would keep the generated
+		// classes
 		// out of the package of the package-private configuration they call.
 		TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
 			try (GenericApplicationContext generated = new GenericApplicationContext()) {

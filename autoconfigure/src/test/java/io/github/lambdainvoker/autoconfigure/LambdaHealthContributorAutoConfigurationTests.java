@@ -155,7 +155,8 @@ class LambdaHealthContributorAutoConfigurationTests {
 		});
 	}
 
-	// Reads every entry, as the health endpoint does, so that no probe started by one entry
+	// Reads every entry, as the health endpoint does, so that no probe started by one
+	// entry
 	// is still in flight when the next test starts.
 	private static Map<String, Health> healthOfEach(CompositeHealthContributor contributor) {
 		Map<String, Health> health = new LinkedHashMap<>();

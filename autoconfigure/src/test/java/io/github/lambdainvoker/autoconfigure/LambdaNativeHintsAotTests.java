@@ -47,9 +47,11 @@ class LambdaNativeHintsAotTests {
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(TypedQuoteFunctions.class)
 			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(TypedQuoteFunctions.QuoteRequest.class)
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(TypedQuoteFunctions.QuoteRequest.class)
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(TypedQuoteFunctions.Quote.class)
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(TypedQuoteFunctions.Quote.class)
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(TypedQuoteFunctions.Money.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaResponse.class)).rejects(hints);
@@ -71,11 +73,12 @@ class LambdaNativeHintsAotTests {
 	void runtimeHintsRegisterTheStarterTypes() {
 		RuntimeHints hints = new RuntimeHints();
 		new LambdaRuntimeHints().registerHints(hints, getClass().getClassLoader());
-		assertThat(RuntimeHintsPredicates.reflection().onType(ClientContext.class)
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(ClientContext.class)
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaErrorDocument.class)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(
-				TypeReference.of(LambdaRuntimeHints.APACHE5_HTTP_CLIENT))).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(LambdaRuntimeHints.APACHE5_HTTP_CLIENT)))
+			.accepts(hints);
 	}
 
 	private RuntimeHints processAheadOfTime() {

@@ -34,7 +34,8 @@ class LambdaPropertiesValidationTests {
 	void validConfigurationStarts() {
 		this.contextRunner
 			.withPropertyValues("aws.lambda.defaults.qualifier=live", "aws.lambda.defaults.timeout=30s",
-					"aws.lambda.defaults.attempt-timeout=10s", "aws.lambda.functions.pricing.function-name="
+					"aws.lambda.defaults.attempt-timeout=10s",
+					"aws.lambda.functions.pricing.function-name="
 							+ "arn:aws:lambda:eu-west-1:123456789012:function:pricing",
 					"aws.lambda.functions.pricing.qualifier=prod", "aws.lambda.functions.pricing.retry.max-attempts=5")
 			.run((context) -> assertThat(context).hasNotFailed());
@@ -58,21 +59,25 @@ class LambdaPropertiesValidationTests {
 	@Test
 	void tooLongFunctionKeyWithoutNameFails() {
 		String key = "k".repeat(65);
-		assertFailure("aws.lambda.functions." + key + ".qualifier=live", "aws.lambda.functions." + key
-				+ ".function-name", key, "is 65 characters long; Lambda allows at most 64",
+		assertFailure("aws.lambda.functions." + key + ".qualifier=live",
+				"aws.lambda.functions." + key + ".function-name", key,
+				"is 65 characters long; Lambda allows at most 64",
 				"Use a function name, name:alias, a full ARN or a partial ARN.");
 	}
 
 	@Test
 	void malformedQualifierFails() {
 		assertFailure("aws.lambda.defaults.qualifier=not valid", "aws.lambda.defaults.qualifier", "not valid",
-				"may only contain letters, digits, '$', '_' and '-'", "Use a version number, $LATEST or an alias name.");
+				"may only contain letters, digits, '$', '_' and '-'",
+				"Use a version number, $LATEST or an alias name.");
 	}
 
 	@Test
 	void inlineAliasThatDisagreesWithQualifierFails() {
-		assertFailure(new String[] { "aws.lambda.functions.pricing.function-name=pricing:live",
-				"aws.lambda.functions.pricing.qualifier=test" }, "aws.lambda.functions.pricing.qualifier", "test",
+		assertFailure(
+				new String[] { "aws.lambda.functions.pricing.function-name=pricing:live",
+						"aws.lambda.functions.pricing.qualifier=test" },
+				"aws.lambda.functions.pricing.qualifier", "test",
 				"names qualifier 'live' but qualifier 'test' was also given",
 				"Remove the alias from aws.lambda.functions.pricing.function-name or remove "
 						+ "aws.lambda.functions.pricing.qualifier, so that only one of them names the qualifier.");
@@ -92,7 +97,8 @@ class LambdaPropertiesValidationTests {
 
 	@Test
 	void attemptTimeoutLongerThanTimeoutFails() {
-		assertFailure(new String[] { "aws.lambda.defaults.timeout=5s", "aws.lambda.functions.pricing.attempt-timeout=10s" },
+		assertFailure(
+				new String[] { "aws.lambda.defaults.timeout=5s", "aws.lambda.functions.pricing.attempt-timeout=10s" },
 				"aws.lambda.functions.pricing.attempt-timeout", "PT10S",
 				"one attempt may not take longer than the whole call's timeout (PT5S)",
 				"Make aws.lambda.functions.pricing.attempt-timeout shorter than or equal to "
@@ -162,8 +168,7 @@ class LambdaPropertiesValidationTests {
 
 	@Test
 	void zeroMaxWaitStarts() {
-		this.contextRunner
-			.withPropertyValues("aws.lambda.defaults.max-concurrency=1", "aws.lambda.defaults.max-wait=0")
+		this.contextRunner.withPropertyValues("aws.lambda.defaults.max-concurrency=1", "aws.lambda.defaults.max-wait=0")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -59,23 +59,24 @@ class RetryAndTimeoutWireTests {
 	}
 
 	static Stream<Arguments> apiErrors() {
-		return Stream.of(Arguments.of(429, "TooManyRequestsException", 3),
-				Arguments.of(500, "ServiceException", 3), Arguments.of(503, "ServiceUnavailable", 3),
-				Arguments.of(502, "EC2ThrottledException", 3), Arguments.of(502, "EC2UnexpectedException", 3),
-				Arguments.of(502, "ResourceNotReadyException", 3), Arguments.of(502, "ENINotReadyException", 3),
-				Arguments.of(409, "ResourceConflictException", 3), Arguments.of(409, "SnapStartNotReadyException", 3),
-				Arguments.of(408, "EFSMountTimeoutException", 3), Arguments.of(408, "SnapStartTimeoutException", 3),
-				Arguments.of(502, "KMSAccessDeniedException", 1), Arguments.of(502, "KMSDisabledException", 1),
-				Arguments.of(502, "KMSInvalidStateException", 1), Arguments.of(502, "KMSNotFoundException", 1),
-				Arguments.of(502, "InvalidSubnetIDException", 1), Arguments.of(502, "InvalidSecurityGroupIDException", 1),
+		return Stream.of(Arguments.of(429, "TooManyRequestsException", 3), Arguments.of(500, "ServiceException", 3),
+				Arguments.of(503, "ServiceUnavailable", 3), Arguments.of(502, "EC2ThrottledException", 3),
+				Arguments.of(502, "EC2UnexpectedException", 3), Arguments.of(502, "ResourceNotReadyException", 3),
+				Arguments.of(502, "ENINotReadyException", 3), Arguments.of(409, "ResourceConflictException", 3),
+				Arguments.of(409, "SnapStartNotReadyException", 3), Arguments.of(408, "EFSMountTimeoutException", 3),
+				Arguments.of(408, "SnapStartTimeoutException", 3), Arguments.of(502, "KMSAccessDeniedException", 1),
+				Arguments.of(502, "KMSDisabledException", 1), Arguments.of(502, "KMSInvalidStateException", 1),
+				Arguments.of(502, "KMSNotFoundException", 1), Arguments.of(502, "InvalidSubnetIDException", 1),
+				Arguments.of(502, "InvalidSecurityGroupIDException", 1),
 				Arguments.of(502, "InvalidZipFileException", 1), Arguments.of(502, "InvalidRuntimeException", 1),
 				Arguments.of(502, "EC2AccessDeniedException", 1), Arguments.of(502, "ENILimitReachedException", 1),
 				Arguments.of(502, "SubnetIPAddressLimitReachedException", 1),
 				Arguments.of(409, "CodeArtifactUserFailedException", 1),
 				Arguments.of(409, "DurableExecutionAlreadyStartedException", 1),
 				Arguments.of(400, "InvalidParameterValueException", 1),
-				Arguments.of(400, "InvalidRequestContentException", 1), Arguments.of(403, "EFSMountFailureException", 1),
-				Arguments.of(404, "ResourceNotFoundException", 1), Arguments.of(413, "RequestTooLargeException", 1),
+				Arguments.of(400, "InvalidRequestContentException", 1),
+				Arguments.of(403, "EFSMountFailureException", 1), Arguments.of(404, "ResourceNotFoundException", 1),
+				Arguments.of(413, "RequestTooLargeException", 1),
 				Arguments.of(415, "UnsupportedMediaTypeException", 1));
 	}
 
@@ -117,8 +118,7 @@ class RetryAndTimeoutWireTests {
 	@Test
 	void eventInvocationsFollowTheSameRules() {
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		assertThatExceptionOfType(LambdaClientException.class)
-			.isThrownBy(() -> invoker().invokeEvent("audit", "{}"));
+		assertThatExceptionOfType(LambdaClientException.class).isThrownBy(() -> invoker().invokeEvent("audit", "{}"));
 		wireMock.verify(1, postRequestedFor(anyUrl()));
 		wireMock.resetAll();
 		stubError(429, "TooManyRequestsException");
@@ -250,9 +250,10 @@ class RetryAndTimeoutWireTests {
 	}
 
 	private DefaultLambdaInvoker invoker() {
-		return new DefaultLambdaInvoker(wireMock.client(), wireMock.asyncClient(), new PayloadCodec(JsonMapper.shared()),
-				new PropertiesFunctionRegistry(this.properties),
-				new SpringRetryExecutor(List.of((invocation, attempt, reason, failure, wait) -> this.retryReasons.add(reason))),
+		return new DefaultLambdaInvoker(wireMock.client(), wireMock.asyncClient(),
+				new PayloadCodec(JsonMapper.shared()), new PropertiesFunctionRegistry(this.properties),
+				new SpringRetryExecutor(
+						List.of((invocation, attempt, reason, failure, wait) -> this.retryReasons.add(reason))),
 				Runnable::run);
 	}
 

@@ -84,8 +84,9 @@ class SensitiveDataLoggingTests {
 	void successfulFailedAndRetriedCallsLogNoSensitiveData(CapturedOutput output) {
 		String logTail = Base64.getEncoder()
 			.encodeToString("START log-tail-secret-1717 END".getBytes(StandardCharsets.UTF_8));
-		wireMock.stubFor(post(anyUrl()).willReturn(
-				aResponse().withStatus(200).withHeader("X-Amz-Log-Result", logTail).withBody("\"response-secret-3131\"")));
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Log-Result", logTail)
+			.withBody("\"response-secret-3131\"")));
 		this.contextRunner
 			.withPropertyValues("aws.lambda.region=us-east-1", "aws.lambda.endpoint=" + wireMock.baseUrl(),
 					"aws.lambda.defaults.retry.initial-interval=1ms")
@@ -133,13 +134,13 @@ class SensitiveDataLoggingTests {
 				wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429)
 					.withHeader("X-Amzn-ErrorType", "TooManyRequestsException")
 					.withBody("{\"message\":\"throttled\"}")));
-				assertThatExceptionOfType(CompletionException.class)
-					.isThrownBy(() -> invoker
-						.invokeAsync(LambdaRequest.builder("audit")
-							.invocationType(InvocationType.EVENT)
-							.payload(Map.of("card", "payload-secret-4242"))
-							.build(), Void.class)
-						.join());
+				assertThatExceptionOfType(CompletionException.class).isThrownBy(
+						() -> invoker
+							.invokeAsync(LambdaRequest.builder("audit")
+								.invocationType(InvocationType.EVENT)
+								.payload(Map.of("card", "payload-secret-4242"))
+								.build(), Void.class)
+							.join());
 			});
 		assertThat(output).contains("Invoking function 'pricing'")
 			.contains("Retrying function 'pricing'")

@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Tests that the client package sits between the core and the auto-configuration: it
- * uses the core, and neither the core nor the client package knows the
- * auto-configuration.
+ * Tests that the client package sits between the core and the auto-configuration: it uses
+ * the core, and neither the core nor the client package knows the auto-configuration.
  */
 class ClientPackageDependencyTests {
 

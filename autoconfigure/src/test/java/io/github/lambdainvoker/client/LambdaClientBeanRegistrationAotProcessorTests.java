@@ -38,9 +38,11 @@ class LambdaClientBeanRegistrationAotProcessorTests {
 		contribution.applyTo(generationContext, mock());
 		RuntimeHints hints = generationContext.getRuntimeHints();
 		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(OrderFunctions.class)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(OrderFunctions.class)
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(OrderFunctions.class)
 			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(OrderRejectedException.class)
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(OrderRejectedException.class)
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Order.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(OrderRequest.class)).accepts(hints);

@@ -79,8 +79,7 @@ class LambdaClientErrorMappingTests {
 		wireMock.stubFor(invocation("pricing").willReturn(functionError("PricingUnavailableException", "down")));
 		this.contextRunner.run((context) -> {
 			PricingFunctions pricing = context.getBean(PricingFunctions.class);
-			assertThatExceptionOfType(PricingUnavailableException.class)
-				.isThrownBy(() -> pricing.quote(QUOTE_REQUEST))
+			assertThatExceptionOfType(PricingUnavailableException.class).isThrownBy(() -> pricing.quote(QUOTE_REQUEST))
 				.withMessage("down")
 				.withCauseInstanceOf(LambdaFunctionException.class);
 		});
@@ -113,8 +112,8 @@ class LambdaClientErrorMappingTests {
 
 	@Test
 	void handledFunctionErrorIsMappedLikeAnUnhandledOne() {
-		wireMock.stubFor(invocation("pricing")
-			.willReturn(functionError("Handled", "InvalidSkuException", "no such sku")));
+		wireMock
+			.stubFor(invocation("pricing").willReturn(functionError("Handled", "InvalidSkuException", "no such sku")));
 		this.contextRunner.run((context) -> {
 			PricingFunctions pricing = context.getBean(PricingFunctions.class);
 			assertThatExceptionOfType(InvalidSkuException.class).isThrownBy(() -> pricing.quote(QUOTE_REQUEST))

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for how {@link LambdaClient @LambdaClient} interfaces are checked at start-up:
- * what reaches the function registry, and the failures that name the interface and
- * method at fault.
+ * what reaches the function registry, and the failures that name the interface and method
+ * at fault.
  */
 @Tag("bad-input")
 class LambdaClientStartupChecksTests {
@@ -52,10 +52,10 @@ class LambdaClientStartupChecksTests {
 		RecordingFunctionRegistry registry = new RecordingFunctionRegistry();
 		this.contextRunner.withBean(FunctionRegistry.class, () -> registry).run((context) -> {
 			context.getBean(LambdaClientFactory.class).createClient(LayeredFunctions.class);
-				assertThat(registry.resolved).containsExactlyInAnyOrder(
-						new Resolution("defaults", new FunctionOptions("live", InvocationType.EVENT, null)),
-						new Resolution("overridden", new FunctionOptions("canary", InvocationType.DRY_RUN, null)),
-						new Resolution("defaults", new FunctionOptions("live", InvocationType.EVENT, LogType.TAIL)));
+			assertThat(registry.resolved).containsExactlyInAnyOrder(
+					new Resolution("defaults", new FunctionOptions("live", InvocationType.EVENT, null)),
+					new Resolution("overridden", new FunctionOptions("canary", InvocationType.DRY_RUN, null)),
+					new Resolution("defaults", new FunctionOptions("live", InvocationType.EVENT, LogType.TAIL)));
 		});
 	}
 
@@ -63,9 +63,10 @@ class LambdaClientStartupChecksTests {
 	void unknownFunctionKeyInStrictModeFailsStartUp() {
 		this.contextRunner.withBean(FunctionRegistry.class, () -> new StrictFunctionRegistry(Set.of("pricing")))
 			.withUserConfiguration(UnknownKeyConfiguration.class)
-			.run((context) -> assertThatStartupFailure(context).hasMessage("@LambdaClient method "
-					+ UnknownKeyFunctions.class.getName() + ".quote(String) invokes function 'pricnig', which cannot "
-					+ "be resolved: No function 'pricnig' under aws.lambda.functions")
+			.run((context) -> assertThatStartupFailure(context)
+				.hasMessage("@LambdaClient method " + UnknownKeyFunctions.class.getName()
+						+ ".quote(String) invokes function 'pricnig', which cannot "
+						+ "be resolved: No function 'pricnig' under aws.lambda.functions")
 				.hasCauseInstanceOf(LambdaValidationException.class));
 	}
 
@@ -166,9 +167,9 @@ class LambdaClientStartupChecksTests {
 	@Test
 	void genericMethodFailsStartUp() {
 		this.contextRunner.withUserConfiguration(GenericMethodConfiguration.class)
-			.run((context) -> assertThatStartupFailure(context).hasMessage("@LambdaClient method "
-					+ GenericMethodFunctions.class.getName() + ".find(String) declares type parameters; a client "
-					+ "method needs concrete types"));
+			.run((context) -> assertThatStartupFailure(context)
+				.hasMessage("@LambdaClient method " + GenericMethodFunctions.class.getName()
+						+ ".find(String) declares type parameters; a client " + "method needs concrete types"));
 	}
 
 	@Test

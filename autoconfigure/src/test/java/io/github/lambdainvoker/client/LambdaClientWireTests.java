@@ -53,7 +53,8 @@ class LambdaClientWireTests {
 			assertThat(quote).isEqualTo(new Quote("sku-1", new BigDecimal("12.50")));
 			LoggedRequest request = onlyInvocation(wireMock, "pricing");
 			assertThat(request.getBodyAsString()).isEqualTo("{\"sku\":\"sku-1\",\"quantity\":2}");
-			assertThat(request.containsHeader("X-Amz-Invocation-Type")).as("RequestResponse is Lambda's default").isFalse();
+			assertThat(request.containsHeader("X-Amz-Invocation-Type")).as("RequestResponse is Lambda's default")
+				.isFalse();
 			assertThat(request.containsHeader("X-Amz-Log-Type")).isFalse();
 			assertThat(request.containsHeader("X-Amz-Client-Context")).isFalse();
 			assertThat(request.containsHeader("X-Amz-Tenant-Id")).isFalse();
@@ -206,8 +207,8 @@ class LambdaClientWireTests {
 		wireMock.stubFor(invocation("pricing").willReturn(result(QUOTE_JSON)));
 		this.contextRunner.run((context) -> {
 			context.getBean(PricingFunctions.class)
-				.quoteWithContext(QUOTE_REQUEST, new ClientContext(Map.of("tenant", "acme"),
-						Map.of("platform", "jvm"), Map.of("app_title", "shop")));
+				.quoteWithContext(QUOTE_REQUEST, new ClientContext(Map.of("tenant", "acme"), Map.of("platform", "jvm"),
+						Map.of("app_title", "shop")));
 			assertThat(clientContext(onlyInvocation(wireMock, "pricing")))
 				.isEqualTo("{\"custom\":{\"tenant\":\"acme\"},\"env\":{\"platform\":\"jvm\"},"
 						+ "\"client\":{\"app_title\":\"shop\"}}");
@@ -305,8 +306,7 @@ class LambdaClientWireTests {
 		@LogTail
 		LambdaResponse<Quote> quoteAlwaysWithLog(QuoteRequest request);
 
-		LambdaResponse<Quote> quoteWithDetails(QuoteRequest request,
-				@ClientContextValues Map<String, String> custom);
+		LambdaResponse<Quote> quoteWithDetails(QuoteRequest request, @ClientContextValues Map<String, String> custom);
 
 		Quote quoteWithContext(QuoteRequest request, @ClientContextValues ClientContext context);
 

@@ -125,8 +125,7 @@ public final class LambdaWireMock {
 	 * @param errorMessage the error message
 	 * @return the response
 	 */
-	public static ResponseDefinitionBuilder functionError(String functionError, String errorType,
-			String errorMessage) {
+	public static ResponseDefinitionBuilder functionError(String functionError, String errorType, String errorMessage) {
 		return result("{\"errorType\":\"" + errorType + "\",\"errorMessage\":\"" + errorMessage + "\"}")
 			.withHeader("X-Amz-Function-Error", functionError);
 	}
@@ -168,7 +167,8 @@ public final class LambdaWireMock {
 	}
 
 	/**
-	 * Return the base64 form of a log tail, as Lambda sends it in {@code X-Amz-Log-Result}.
+	 * Return the base64 form of a log tail, as Lambda sends it in
+	 * {@code X-Amz-Log-Result}.
 	 * @param log the log text
 	 * @return the header value
 	 */

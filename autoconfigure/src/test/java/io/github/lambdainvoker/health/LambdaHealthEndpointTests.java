@@ -44,8 +44,7 @@ import static org.mockito.Mockito.mock;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "aws.lambda.region=eu-west-1", "aws.lambda.functions.pricing.function-name=pricing-prod",
 				"aws.lambda.functions.orders.function-name=orders-prod",
-				"management.endpoint.health.show-components=always",
-				"management.endpoint.health.show-details=never",
+				"management.endpoint.health.show-components=always", "management.endpoint.health.show-details=never",
 				"management.endpoint.health.group.aws.include=lambda",
 				"management.endpoint.health.group.aws.show-details=always" })
 @Tag("security")
@@ -92,8 +91,8 @@ class LambdaHealthEndpointTests {
 	@Test
 	void healthEndpointWithHiddenDetailsRevealsNoFunctionNameOrErrorAnywhereInItsBody() throws Exception {
 		String body = get("/actuator/health").body();
-		assertThat(body).doesNotContain("pricing-prod", "orders-prod", "ResourceNotFoundException", "Function not found",
-				"404", "statusCode", "errorCode");
+		assertThat(body).doesNotContain("pricing-prod", "orders-prod", "ResourceNotFoundException",
+				"Function not found", "404", "statusCode", "errorCode");
 	}
 
 	@Test

@@ -167,8 +167,8 @@ class LambdaHealthWireTests {
 		long start = System.nanoTime();
 		// Read the entries one after the other, as the health endpoint does.
 		Map<String, Status> statuses = new LinkedHashMap<>();
-		contributor.forEach((entry) -> statuses.put(entry.name(),
-				((HealthIndicator) entry.contributor()).health().getStatus()));
+		contributor.forEach(
+				(entry) -> statuses.put(entry.name(), ((HealthIndicator) entry.contributor()).health().getStatus()));
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(statuses).containsExactly(Map.entry("pricing", Status.UP), Map.entry("orders", Status.UP));
 		assertThat(elapsed).isLessThan(Duration.ofMillis(950));
@@ -182,7 +182,8 @@ class LambdaHealthWireTests {
 		wireMock.stubFor(get(urlPathEqualTo("/2015-03-31/functions/pricing-prod/configuration"))
 			.willReturn(aResponse().withStatus(200)
 				.withBody("{\"FunctionName\":\"pricing-prod\",\"State\":\"" + state + "\",\"StateReason\":\"why\","
-						+ "\"LastUpdateStatus\":\"" + lastUpdateStatus + "\",\"LastUpdateStatusReason\":\"because\"}")));
+						+ "\"LastUpdateStatus\":\"" + lastUpdateStatus
+						+ "\",\"LastUpdateStatusReason\":\"because\"}")));
 		function("pricing", "pricing-prod", "live");
 		Health health = new FunctionHealthChecks(functions(),
 				new FunctionConfigurationProbe(client, Duration.ofSeconds(2)), this.executor, Duration.ofSeconds(30),

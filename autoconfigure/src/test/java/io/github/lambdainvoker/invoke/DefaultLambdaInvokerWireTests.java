@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Wire tests for {@link DefaultLambdaInvoker}: every Invoke request member as it goes over
- * the wire, and every response member as it is read.
+ * Wire tests for {@link DefaultLambdaInvoker}: every Invoke request member as it goes
+ * over the wire, and every response member as it is read.
  */
 class DefaultLambdaInvokerWireTests {
 
@@ -121,8 +121,8 @@ class DefaultLambdaInvokerWireTests {
 			.withHeader("X-Amz-Executed-Version", "7")
 			.withHeader("x-amzn-RequestId", "req-123")
 			.withBody("\"ok\"")));
-		LambdaResponse<String> response = invoker
-			.invoke(LambdaRequest.builder("pricing").logType(LogType.TAIL).build(), String.class);
+		LambdaResponse<String> response = invoker.invoke(LambdaRequest.builder("pricing").logType(LogType.TAIL).build(),
+				String.class);
 		assertThat(onlyRequest().getHeader("X-Amz-Log-Type")).isEqualTo("Tail");
 		assertThat(response.logTail()).isEqualTo(log);
 		assertThat(response.executedVersion()).isEqualTo("7");
@@ -224,8 +224,8 @@ class DefaultLambdaInvokerWireTests {
 				assertThat(ex.getErrorDocument().cause().errorType()).isEqualTo("java.sql.SQLException");
 				assertThat(ex.getErrorDocument().cause().errorMessage()).isEqualTo("db down");
 				assertThat(ex.getResponse().executedVersion()).isEqualTo("3");
-				assertThat(ex).hasMessage("Function 'pricing' failed (Unhandled): java.lang.IllegalStateException: "
-						+ "out of stock");
+				assertThat(ex).hasMessage(
+						"Function 'pricing' failed (Unhandled): java.lang.IllegalStateException: " + "out of stock");
 			});
 	}
 
@@ -233,7 +233,8 @@ class DefaultLambdaInvokerWireTests {
 	void invokeWhenFunctionErrorIsHandledReportsHandled() {
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("X-Amz-Function-Error", "Handled")
-			.withBody("{\"errorMessage\":\"bad sku\",\"errorType\":\"ValidationError\",\"trace\":[\"at a\",\"at b\"]}")));
+			.withBody(
+					"{\"errorMessage\":\"bad sku\",\"errorType\":\"ValidationError\",\"trace\":[\"at a\",\"at b\"]}")));
 		assertThatExceptionOfType(LambdaFunctionException.class)
 			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
 			.satisfies((ex) -> {
@@ -258,8 +259,9 @@ class DefaultLambdaInvokerWireTests {
 
 	@Test
 	void invokeWhenFunctionErrorIsNotJsonKeepsTheText() {
-		wireMock.stubFor(post(anyUrl()).willReturn(
-				aResponse().withStatus(200).withHeader("X-Amz-Function-Error", "Unhandled").withBody("Runtime exited")));
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Unhandled")
+			.withBody("Runtime exited")));
 		assertThatExceptionOfType(LambdaFunctionException.class)
 			.isThrownBy(() -> invoker.invoke("pricing", null, Quote.class))
 			.satisfies((ex) -> assertThat(ex.getErrorMessage()).isEqualTo("Runtime exited"));
@@ -300,8 +302,7 @@ class DefaultLambdaInvokerWireTests {
 	@Test
 	void invokeAsyncUsesAsyncClientAndReadsResult() {
 		stubOk("{\"sku\":\"sku-1\",\"total\":7}");
-		CompletableFuture<Quote> future = invoker.invokeAsync("pricing", new QuoteRequest("sku-1", 1),
-				Quote.class);
+		CompletableFuture<Quote> future = invoker.invokeAsync("pricing", new QuoteRequest("sku-1", 1), Quote.class);
 		assertThat(future.join()).isEqualTo(new Quote("sku-1", 7));
 		LoggedRequest request = onlyRequest();
 		assertThat(request.getHeader("User-Agent")).contains("md/io#async");
@@ -313,8 +314,8 @@ class DefaultLambdaInvokerWireTests {
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("X-Amz-Function-Error", "Unhandled")
 			.withBody("{\"errorType\":\"Boom\",\"errorMessage\":\"boom\"}")));
-		CompletableFuture<LambdaResponse<Quote>> future = invoker
-			.invokeAsync(LambdaRequest.of("pricing", null), Quote.class);
+		CompletableFuture<LambdaResponse<Quote>> future = invoker.invokeAsync(LambdaRequest.of("pricing", null),
+				Quote.class);
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(future::join)
 			.havingCause()
 			.isInstanceOf(LambdaFunctionException.class);
@@ -325,8 +326,8 @@ class DefaultLambdaInvokerWireTests {
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(404)
 			.withHeader("X-Amzn-ErrorType", "ResourceNotFoundException")
 			.withBody("{\"Type\":\"User\",\"Message\":\"Function not found\"}")));
-		CompletableFuture<LambdaResponse<Quote>> future = invoker
-			.invokeAsync(LambdaRequest.of("pricing", null), Quote.class);
+		CompletableFuture<LambdaResponse<Quote>> future = invoker.invokeAsync(LambdaRequest.of("pricing", null),
+				Quote.class);
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(future::join)
 			.havingCause()
 			.isInstanceOf(LambdaFunctionNotFoundException.class);
@@ -334,8 +335,8 @@ class DefaultLambdaInvokerWireTests {
 
 	@Test
 	void invokeAsyncWhenRequestIsInvalidFailsWithoutSending() {
-		CompletableFuture<LambdaResponse<Quote>> future = invoker
-			.invokeAsync(LambdaRequest.of("not a name", null), Quote.class);
+		CompletableFuture<LambdaResponse<Quote>> future = invoker.invokeAsync(LambdaRequest.of("not a name", null),
+				Quote.class);
 		assertThat(future).isCompletedExceptionally();
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
@@ -359,8 +360,8 @@ class DefaultLambdaInvokerWireTests {
 	}
 
 	private LoggedRequest onlyRequest() {
-		List<LoggedRequest> requests = wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock
-			.postRequestedFor(anyUrl()));
+		List<LoggedRequest> requests = wireMock
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(1);
 		return requests.get(0);
 	}

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Property-based tests of function-name and qualifier validation against the patterns
- * and lengths of the Invoke operation's model ({@code NamespacedFunctionName},
+ * Property-based tests of function-name and qualifier validation against the patterns and
+ * lengths of the Invoke operation's model ({@code NamespacedFunctionName},
  * {@code Qualifier}).
  */
 class FunctionNamePropertyTests {
@@ -79,9 +79,13 @@ class FunctionNamePropertyTests {
 			.ofMinLength(1)
 			.ofMaxLength(64);
 		Arbitrary<String> qualifiers = Arbitraries.oneOf(Arbitraries.just("$LATEST"),
-				Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_").ofMinLength(1).ofMaxLength(20));
+				Arbitraries.strings()
+					.withChars("abcdefghijklmnopqrstuvwxyz0123456789-_")
+					.ofMinLength(1)
+					.ofMaxLength(20));
 		Arbitrary<String> prefixes = Arbitraries.of("", "123456789012:function:",
-				"arn:aws:lambda:us-east-1:123456789012:function:", "arn:aws-cn:lambda:cn-north-1:123456789012:function:",
+				"arn:aws:lambda:us-east-1:123456789012:function:",
+				"arn:aws-cn:lambda:cn-north-1:123456789012:function:",
 				"arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:");
 		return Combinators.combine(prefixes, names, qualifiers.injectNull(0.5))
 			.as((prefix, name, qualifier) -> new ValidName(prefix + name + ((qualifier != null) ? ":" + qualifier : ""),
@@ -90,10 +94,7 @@ class FunctionNamePropertyTests {
 
 	@Provide
 	Arbitrary<String> nameLikeStrings() {
-		return Arbitraries.strings()
-			.withChars("abcxyzAZ09-_.:$ /äarnlmbdufctio")
-			.ofMinLength(0)
-			.ofMaxLength(200);
+		return Arbitraries.strings().withChars("abcxyzAZ09-_.:$ /äarnlmbdufctio").ofMinLength(0).ofMaxLength(200);
 	}
 
 	@Provide

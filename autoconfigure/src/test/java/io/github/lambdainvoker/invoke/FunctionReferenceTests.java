@@ -13,14 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class FunctionReferenceTests {
 
 	@ParameterizedTest
-	@CsvSource(nullValues = "-", value = { "my-function, my-function, -", "my-function:v1, my-function, v1",
-			"my_function.2, my_function.2, -", "my-function:$LATEST, my-function, $LATEST",
-			"arn:aws:lambda:us-west-2:123456789012:function:my-function, my-function, -",
-			"arn:aws:lambda:us-west-2:123456789012:function:my-function:7, my-function, 7",
-			"arn:aws-cn:lambda:cn-north-1:123456789012:function:my-function, my-function, -",
-			"arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:my-function:live, my-function, live",
-			"123456789012:function:my-function, my-function, -",
-			"123456789012:function:my-function:live, my-function, live" })
+	@CsvSource(nullValues = "-",
+			value = { "my-function, my-function, -", "my-function:v1, my-function, v1",
+					"my_function.2, my_function.2, -", "my-function:$LATEST, my-function, $LATEST",
+					"arn:aws:lambda:us-west-2:123456789012:function:my-function, my-function, -",
+					"arn:aws:lambda:us-west-2:123456789012:function:my-function:7, my-function, 7",
+					"arn:aws-cn:lambda:cn-north-1:123456789012:function:my-function, my-function, -",
+					"arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:my-function:live, my-function, live",
+					"123456789012:function:my-function, my-function, -",
+					"123456789012:function:my-function:live, my-function, live" })
 	void parseAcceptsEveryFormat(String value, String name, String qualifier) {
 		FunctionReference reference = FunctionReference.parse(value);
 		assertThat(reference.value()).isEqualTo(value);

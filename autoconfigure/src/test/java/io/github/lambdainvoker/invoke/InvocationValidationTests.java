@@ -58,8 +58,9 @@ class InvocationValidationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "my function", "my/function", "fn:alias:extra", "fn:", ":fn", "fn:ali.as",
-			"arn:aws:s3:::my-bucket", "arn:aws:sqs:us-east-1:123456789012:queue", "arn:azure:lambda:us-east-1:123456789012:function:f",
-			"arn:aws:lambda:us-east-1:12345:function:f", "ärger" })
+			"arn:aws:s3:::my-bucket", "arn:aws:sqs:us-east-1:123456789012:queue",
+			"arn:azure:lambda:us-east-1:123456789012:function:f", "arn:aws:lambda:us-east-1:12345:function:f",
+			"ärger" })
 	void invokeWhenNameIsMalformedFails(String name) {
 		assertThatExceptionOfType(LambdaValidationException.class)
 			.isThrownBy(() -> invoker.invoke(name, null, Void.class))
@@ -90,17 +91,16 @@ class InvocationValidationTests {
 
 	@Test
 	void invokeWhenQualifierIsLongerThan128CharactersFails() {
-		assertThatExceptionOfType(LambdaValidationException.class)
-			.isThrownBy(() -> invoker.invoke(LambdaRequest.builder("pricing").qualifier("q".repeat(129)).build(),
-					Void.class))
+		assertThatExceptionOfType(LambdaValidationException.class).isThrownBy(
+				() -> invoker.invoke(LambdaRequest.builder("pricing").qualifier("q".repeat(129)).build(), Void.class))
 			.withMessageContaining("must be 1 to 128 characters long");
 	}
 
 	@Test
 	void invokeWhenInlineAndExplicitQualifiersDifferFails() {
 		assertThatExceptionOfType(LambdaValidationException.class)
-			.isThrownBy(() -> invoker.invoke(LambdaRequest.builder("pricing:live").qualifier("test").build(),
-					Void.class))
+			.isThrownBy(
+					() -> invoker.invoke(LambdaRequest.builder("pricing:live").qualifier("test").build(), Void.class))
 			.withMessage("Function 'pricing:live' names qualifier 'live' but qualifier 'test' was also given; "
 					+ "remove one of them");
 	}
@@ -109,8 +109,8 @@ class InvocationValidationTests {
 	void invokeWhenClientContextIsTooLargeFails() {
 		ClientContext context = ClientContext.ofCustom(Map.of("blob", "x".repeat(2700)));
 		assertThatExceptionOfType(LambdaValidationException.class)
-			.isThrownBy(() -> invoker.invoke(LambdaRequest.builder("pricing").clientContext(context).build(),
-					Void.class))
+			.isThrownBy(
+					() -> invoker.invoke(LambdaRequest.builder("pricing").clientContext(context).build(), Void.class))
 			.withMessageStartingWith("Client context of function 'pricing' is ")
 			.withMessageEndingWith("bytes once base64-encoded; Lambda allows at most 3583");
 	}
@@ -160,8 +160,7 @@ class InvocationValidationTests {
 	@Test
 	void invokeWhenTenantIdHasControlCharactersFails() {
 		assertThatExceptionOfType(LambdaValidationException.class)
-			.isThrownBy(() -> invoker.invoke(LambdaRequest.builder("pricing").tenantId("a\r\nb").build(),
-					Void.class))
+			.isThrownBy(() -> invoker.invoke(LambdaRequest.builder("pricing").tenantId("a\r\nb").build(), Void.class))
 			.withMessage("Tenant id for function 'pricing' may only contain printable ASCII characters");
 	}
 

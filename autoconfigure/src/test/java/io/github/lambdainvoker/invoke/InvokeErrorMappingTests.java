@@ -71,8 +71,8 @@ class InvokeErrorMappingTests {
 				assertThat(ex.getRequestId()).isEqualTo("req-" + status);
 				assertThat(ex.getFunctionName()).isEqualTo("pricing");
 				assertThat(ex.getQualifier()).isEqualTo("live");
-				assertThat(ex).hasMessage("Lambda refused to invoke function 'pricing' (qualifier 'live'): "
-						+ errorCode + " (HTTP " + status + "): details of " + errorCode);
+				assertThat(ex).hasMessage("Lambda refused to invoke function 'pricing' (qualifier 'live'): " + errorCode
+						+ " (HTTP " + status + "): details of " + errorCode);
 			});
 		wireMock.verify(1, postRequestedFor(anyUrl()));
 	}

@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * WireMock on a dynamic port, with SDK clients pointed at it that live as long as the test
- * class: created before its {@code @BeforeAll} methods and closed after them, so that no
- * test pays the Netty client's shutdown time.
+ * WireMock on a dynamic port, with SDK clients pointed at it that live as long as the
+ * test class: created before its {@code @BeforeAll} methods and closed after them, so
+ * that no test pays the Netty client's shutdown time.
  */
 public final class LambdaWireMockExtension extends WireMockExtension {
 

@@ -58,12 +58,13 @@ class ResponseStreamWireTests {
 	@BeforeAll
 	static void createClients() {
 		client = TestLambdaClients.sync(wireMock.baseUrl());
-		// One connection, so that a call can only start once the previous one released it.
+		// One connection, so that a call can only start once the previous one released
+		// it.
 		asyncClient = LambdaAsyncClient.builder()
 			.endpointOverride(URI.create(wireMock.baseUrl()))
 			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create("test-access-key", "test-secret-key")))
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create("test-access-key", "test-secret-key")))
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
 				.maxConcurrency(1)
 				.connectionAcquisitionTimeout(Duration.ofSeconds(3))
@@ -81,8 +82,8 @@ class ResponseStreamWireTests {
 
 	@Test
 	void invokeStreamDeliversChunksInOrder() throws Exception {
-		wireMock.stubFor(streamingInvocation("story").willReturn(eventStream(chunk("once "), chunk("upon "),
-				chunk("a time"), complete(null, null))));
+		wireMock.stubFor(streamingInvocation("story")
+			.willReturn(eventStream(chunk("once "), chunk("upon "), chunk("a time"), complete(null, null))));
 		try (InputStream stream = invoker.invokeStream(LambdaRequest.of("story", Map.of("words", 3)))
 			.get(10, TimeUnit.SECONDS)) {
 			assertThat(readChunk(stream)).isEqualTo("once ");
@@ -101,13 +102,12 @@ class ResponseStreamWireTests {
 				complete("Unhandled", "{\"errorType\":\"IllegalStateException\",\"errorMessage\":\"out of ink\"}"))));
 		try (InputStream stream = invoker.invokeStream(LambdaRequest.of("story", null)).get(10, TimeUnit.SECONDS)) {
 			assertThat(readChunk(stream)).isEqualTo("partial");
-			assertThatExceptionOfType(LambdaFunctionException.class).isThrownBy(stream::read)
-				.satisfies((ex) -> {
-					assertThat(ex.getFunctionError()).isEqualTo(FunctionError.UNHANDLED);
-					assertThat(ex.getErrorDocument().errorType()).isEqualTo("IllegalStateException");
-					assertThat(ex.getErrorDocument().errorMessage()).isEqualTo("out of ink");
-					assertThat(ex.getFunctionName()).isEqualTo("story");
-				});
+			assertThatExceptionOfType(LambdaFunctionException.class).isThrownBy(stream::read).satisfies((ex) -> {
+				assertThat(ex.getFunctionError()).isEqualTo(FunctionError.UNHANDLED);
+				assertThat(ex.getErrorDocument().errorType()).isEqualTo("IllegalStateException");
+				assertThat(ex.getErrorDocument().errorMessage()).isEqualTo("out of ink");
+				assertThat(ex.getFunctionName()).isEqualTo("story");
+			});
 			assertThatExceptionOfType(LambdaFunctionException.class).isThrownBy(stream::read);
 		}
 	}

@@ -77,8 +77,8 @@ class BadInputTests {
 	void invokeWhenEnvSectionOfClientContextIsTooLargeFailsAndSendsNothing() {
 		ClientContext context = new ClientContext(Map.of(), Map.of("locale", "x".repeat(2700)), Map.of());
 		assertThatExceptionOfType(LambdaValidationException.class)
-			.isThrownBy(() -> invoker.invoke(LambdaRequest.builder("pricing").clientContext(context).build(),
-					Void.class))
+			.isThrownBy(
+					() -> invoker.invoke(LambdaRequest.builder("pricing").clientContext(context).build(), Void.class))
 			.withMessageStartingWith("Client context of function 'pricing' is ");
 		nothingWasSent();
 	}
@@ -87,8 +87,8 @@ class BadInputTests {
 	void invokeWhenClientSectionOfClientContextIsTooLargeFailsAndSendsNothing() {
 		ClientContext context = new ClientContext(Map.of(), Map.of(), Map.of("installation_id", "i".repeat(2700)));
 		assertThatExceptionOfType(LambdaValidationException.class)
-			.isThrownBy(() -> invoker.invoke(LambdaRequest.builder("pricing").clientContext(context).build(),
-					Void.class))
+			.isThrownBy(
+					() -> invoker.invoke(LambdaRequest.builder("pricing").clientContext(context).build(), Void.class))
 			.withMessageEndingWith("Lambda allows at most 3583");
 		nothingWasSent();
 	}
@@ -106,7 +106,10 @@ class BadInputTests {
 	@Test
 	void asyncEventPayloadOverTheEventLimitFailsTheFutureAndSendsNothing() {
 		byte[] payload = new byte[InvocationLimits.EVENT_PAYLOAD_MAX_BYTES + 1];
-		LambdaRequest request = LambdaRequest.builder("audit").invocationType(InvocationType.EVENT).payload(payload).build();
+		LambdaRequest request = LambdaRequest.builder("audit")
+			.invocationType(InvocationType.EVENT)
+			.payload(payload)
+			.build();
 		assertThatExceptionOfType(CompletionException.class)
 			.isThrownBy(() -> invoker.invokeAsync(request, Void.class).join())
 			.havingCause()
@@ -126,9 +129,10 @@ class BadInputTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "not json at all, just text|not json at all",
-			"[1, 2, 3]|[1, 2, 3]", "{\"sku\": \"a\", \"price\": |{\"sku\": \"a\"",
-			"{\"sku\": \"a\", \"price\": \"twelve\"}|\"price\": \"twelve\"" })
+	@CsvSource(delimiter = '|',
+			value = { "not json at all, just text|not json at all", "[1, 2, 3]|[1, 2, 3]",
+					"{\"sku\": \"a\", \"price\": |{\"sku\": \"a\"",
+					"{\"sku\": \"a\", \"price\": \"twelve\"}|\"price\": \"twelve\"" })
 	void responseTheResultTypeCannotReadFailsOnceNamingTheFunctionAndPayloadStart(String body, String start) {
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
 		assertThatExceptionOfType(LambdaPayloadException.class)

@@ -121,14 +121,16 @@ class BulkheadWireTests {
 	@Test
 	void waitEndsWithRejectionAfterMaxWait() {
 		this.properties.getFunctions().get("pricing").setMaxWait(Duration.ofMillis(200));
-		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(1500)));
+		wireMock
+			.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(1500)));
 		DefaultLambdaInvoker invoker = invoker();
 		List<CompletableFuture<String>> inFlight = startSyncCalls(invoker, 2);
 		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 2);
 		long start = System.nanoTime();
 		assertThatExceptionOfType(LambdaBulkheadFullException.class)
 			.isThrownBy(() -> invoker.invoke("pricing", "{}", String.class));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(190), Duration.ofMillis(1200));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(190),
+				Duration.ofMillis(1200));
 		inFlight.forEach(CompletableFuture::join);
 		assertThat(requests()).isEqualTo(2);
 	}
@@ -192,7 +194,8 @@ class BulkheadWireTests {
 		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
 		wireMock.stubFor(post(urlPathMatching(".*/pricing/.*"))
 			.willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(800)));
-		wireMock.stubFor(post(urlPathMatching(".*/inventory/.*")).willReturn(aResponse().withStatus(200).withBody("\"ok\"")));
+		wireMock.stubFor(
+				post(urlPathMatching(".*/inventory/.*")).willReturn(aResponse().withStatus(200).withBody("\"ok\"")));
 		DefaultLambdaInvoker invoker = invoker();
 		CompletableFuture<String> pricing = invoker.invokeAsync("pricing", "{}", String.class);
 		assertThatExceptionOfType(LambdaBulkheadFullException.class)
@@ -243,7 +246,8 @@ class BulkheadWireTests {
 	private DefaultLambdaInvoker invoker() {
 		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
 				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), Runnable::run,
-				new ObservationInvocationObserver(this.observations, null), this.bulkhead, ClientContextContributor.NONE);
+				new ObservationInvocationObserver(this.observations, null), this.bulkhead,
+				ClientContextContributor.NONE);
 	}
 
 }

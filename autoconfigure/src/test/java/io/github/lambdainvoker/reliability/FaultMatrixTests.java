@@ -141,8 +141,8 @@ class FaultMatrixTests {
 
 	@ParameterizedTest(name = "{0} {1} {2}")
 	@MethodSource("matrix")
-	void faultEndsTheCallWithItsExceptionTheExpectedRequestsAndNoLeasedConnection(FaultCase fault,
-			InvocationType type, Mode mode) {
+	void faultEndsTheCallWithItsExceptionTheExpectedRequestsAndNoLeasedConnection(FaultCase fault, InvocationType type,
+			Mode mode) {
 		wireMock.resetAll();
 		wireMock.stubFor(post(anyUrl()).willReturn(fault.response));
 		DefaultLambdaInvoker invoker = invoker();

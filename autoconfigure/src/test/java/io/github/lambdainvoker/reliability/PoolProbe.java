@@ -10,8 +10,8 @@ import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
  * Records the HTTP connection pool figures the SDK publishes with each request
- * ({@link HttpMetric#LEASED_CONCURRENCY}), so a test can send one probe call after a fault
- * and see whether a connection is still leased by an earlier call.
+ * ({@link HttpMetric#LEASED_CONCURRENCY}), so a test can send one probe call after a
+ * fault and see whether a connection is still leased by an earlier call.
  */
 final class PoolProbe implements MetricPublisher {
 
@@ -34,7 +34,8 @@ final class PoolProbe implements MetricPublisher {
 	}
 
 	/**
-	 * Return the leased connections reported by the calls since the last {@link #clear()}.
+	 * Return the leased connections reported by the calls since the last
+	 * {@link #clear()}.
 	 * @return the leased counts, one per attempt
 	 */
 	List<Integer> leased() {

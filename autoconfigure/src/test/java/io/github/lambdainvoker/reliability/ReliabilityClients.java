@@ -34,8 +34,8 @@ final class ReliabilityClients {
 				.socketTimeout(Duration.ofSeconds(5))
 				.maxConnections(maxConnections)
 				.connectionAcquisitionTimeout(Duration.ofSeconds(2)))
-			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry())
-				.addMetricPublisher(metrics))
+			.overrideConfiguration(
+					(config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()).addMetricPublisher(metrics))
 			.build();
 	}
 
@@ -48,8 +48,8 @@ final class ReliabilityClients {
 				.readTimeout(Duration.ofSeconds(5))
 				.maxConcurrency(maxConnections)
 				.connectionAcquisitionTimeout(Duration.ofSeconds(2)))
-			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry())
-				.addMetricPublisher(metrics))
+			.overrideConfiguration(
+					(config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()).addMetricPublisher(metrics))
 			.build();
 	}
 

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For random sequences of attempt failures, a function that is not idempotent is never
- * sent again after a failure whose outcome is unknown, sync
- * and async follow the same plan, and no call makes more than max-attempts attempts.
+ * sent again after a failure whose outcome is unknown, sync and async follow the same
+ * plan, and no call makes more than max-attempts attempts.
  */
 @Tag("faults")
 class RetrySequencePropertyTests {
@@ -108,8 +108,9 @@ class RetrySequencePropertyTests {
 
 		CONNECT_FAILED(false, () -> new LambdaClientException("refused", "pricing", null, false, null)),
 
-		THROTTLED(false, () -> new LambdaThrottlingException("throttled", "pricing", null, "TooManyRequestsException",
-				null, null, null, null)),
+		THROTTLED(false,
+				() -> new LambdaThrottlingException("throttled", "pricing", null, "TooManyRequestsException", null,
+						null, null, null)),
 
 		SERVICE_ERROR(false, () -> service(500, "ServiceException")),
 

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The SDK v2 contenders, on one transport, with the same order sent and received by
- * every contender:
+ * The SDK v2 contenders, on one transport, with the same order sent and received by every
+ * contender:
  * <ul>
  * <li>{@code rawSdkDefaults}: {@code LambdaClient.invoke} with Jackson written by hand,
  * on an SDK client with the SDK's defaults;</li>
@@ -89,8 +89,8 @@ public abstract class InvokeBenchmark {
 	protected abstract URI openTransport() throws Exception;
 
 	/**
-	 * Return the HTTP client that replaces the default ones, or {@code null} to use Apache
-	 * HttpClient 5.
+	 * Return the HTTP client that replaces the default ones, or {@code null} to use
+	 * Apache HttpClient 5.
 	 * @return the HTTP client
 	 */
 	protected abstract @Nullable SdkHttpClient httpClient();

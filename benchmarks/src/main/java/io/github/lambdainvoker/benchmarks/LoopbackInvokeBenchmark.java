@@ -44,9 +44,10 @@ public class LoopbackInvokeBenchmark extends InvokeBenchmark {
 	@Override
 	protected void closeTransport() {
 		System.getLogger(LoopbackInvokeBenchmark.class.getName())
-			.log(System.Logger.Level.INFO, "Server: " + this.server.requests() + " requests on "
-					+ this.server.connections() + " connections, " + this.server.expectContinueRequests() + " with Expect: 100-continue, "
-				+ this.server.chunkedRequests() + " chunked");
+			.log(System.Logger.Level.INFO,
+					"Server: " + this.server.requests() + " requests on " + this.server.connections() + " connections, "
+							+ this.server.expectContinueRequests() + " with Expect: 100-continue, "
+							+ this.server.chunkedRequests() + " chunked");
 		this.sdkV1.shutdown();
 		this.server.close();
 	}

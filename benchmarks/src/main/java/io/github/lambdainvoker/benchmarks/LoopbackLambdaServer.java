@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A Lambda Invoke endpoint on the loopback interface that answers every call with a canned
- * response: the JDK's HTTP server on a thread pool, with persistent connections. It reads
- * each request body fully before answering, as Lambda does.
+ * A Lambda Invoke endpoint on the loopback interface that answers every call with a
+ * canned response: the JDK's HTTP server on a thread pool, with persistent connections.
+ * It reads each request body fully before answering, as Lambda does.
  */
 public final class LoopbackLambdaServer implements AutoCloseable {
 

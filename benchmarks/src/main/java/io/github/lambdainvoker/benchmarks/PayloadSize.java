@@ -45,7 +45,8 @@ public enum PayloadSize {
 	public Order order(JsonMapper mapper) {
 		List<Order.Item> items = new ArrayList<>();
 		Order order = new Order("order-0001", "customer-0042", "EUR", items);
-		// Compact JSON: the empty order, plus each item and the comma before all but the first.
+		// Compact JSON: the empty order, plus each item and the comma before all but the
+		// first.
 		int bytes = mapper.writeValueAsBytes(order).length;
 		while (true) {
 			int i = items.size();

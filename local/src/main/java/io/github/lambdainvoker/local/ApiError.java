@@ -3,8 +3,8 @@ package io.github.lambdainvoker.local;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error of the Invoke API itself, as opposed to an error of the function: rendered
- * as Lambda renders it for the rest-json protocol (status code, {@code X-Amzn-ErrorType}
+ * An error of the Invoke API itself, as opposed to an error of the function: rendered as
+ * Lambda renders it for the rest-json protocol (status code, {@code X-Amzn-ErrorType}
  * header and a JSON body) so that the AWS SDK raises the matching modeled exception.
  */
 final class ApiError extends RuntimeException {

@@ -39,8 +39,8 @@ final class ClientContextDecoder {
 			return null;
 		}
 		if (header.length() > MAX_LENGTH) {
-			throw ApiError.invalidParameterValue(
-					"Client context must be at most " + MAX_LENGTH + " bytes once base64-encoded.");
+			throw ApiError
+				.invalidParameterValue("Client context must be at most " + MAX_LENGTH + " bytes once base64-encoded.");
 		}
 		JsonNode root;
 		try {

@@ -45,8 +45,7 @@ record FunctionName(@Nullable String region, @Nullable String accountId, String 
 		String region = stripColon(matcher.group(3));
 		String accountId = stripColon(matcher.group(5));
 		String name = matcher.group(7);
-		if (region == null && accountId == null && matcher.group(1) == null
-				&& name.length() > MAX_PLAIN_NAME_LENGTH) {
+		if (region == null && accountId == null && matcher.group(1) == null && name.length() > MAX_PLAIN_NAME_LENGTH) {
 			throw ApiError.validation(value, MEMBER,
 					"Member must have length less than or equal to " + MAX_PLAIN_NAME_LENGTH);
 		}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A function as the emulator runs it: its configuration, the ready-to-call handler of each
- * version and the permits that enforce its reserved concurrency.
+ * A function as the emulator runs it: its configuration, the ready-to-call handler of
+ * each version and the permits that enforce its reserved concurrency.
  */
 final class FunctionRuntime {
 
@@ -30,7 +30,8 @@ final class FunctionRuntime {
 	FunctionRuntime(LocalFunction function, String arn, JsonMapper jsonMapper) {
 		this.function = function;
 		this.arn = arn;
-		this.adapters.put(LocalFunction.LATEST, HandlerAdapter.of(function.handler(), function.inputType(), jsonMapper));
+		this.adapters.put(LocalFunction.LATEST,
+				HandlerAdapter.of(function.handler(), function.inputType(), jsonMapper));
 		function.versions()
 			.forEach((version, handler) -> this.adapters.put(version,
 					HandlerAdapter.of(handler, function.inputType(), jsonMapper)));

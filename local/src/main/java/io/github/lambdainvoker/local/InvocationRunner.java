@@ -76,9 +76,9 @@ final class InvocationRunner {
 		}
 		double millis = (System.nanoTime() - start) / 1_000_000.0;
 		log.line("END RequestId: " + invocation.requestId());
-		log.line(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
-				+ "Memory Size: %d MB\t", invocation.requestId(), millis, (long) Math.ceil(millis),
-				target.runtime().function().memorySize()));
+		log.line(String.format(Locale.ROOT,
+				"REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t" + "Memory Size: %d MB\t",
+				invocation.requestId(), millis, (long) Math.ceil(millis), target.runtime().function().memorySize()));
 		return new InvocationResult(payload, functionError, log.tail());
 	}
 

@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP side of the Invoke operation,
- * {@code POST /2015-03-31/functions/{FunctionName}/invocations}: reads the path, query,
- * headers and body into an {@link InvokeRequest} and writes the {@link HttpReply}.
+ * The HTTP side of the Invoke operation, {@code POST
+ * /2015-03-31/functions/{FunctionName}/invocations}: reads the path, query, headers and
+ * body into an {@link InvokeRequest} and writes the {@link HttpReply}.
  */
 final class InvokeHttpHandler implements HttpHandler {
 

@@ -55,8 +55,8 @@ final class InvokeService {
 				this.events.submit(new Invocation(request.requestId(), target, payload, null, request.tenantId()));
 				yield HttpReply.empty(202);
 			}
-			case REQUEST_RESPONSE -> run(request, new Invocation(request.requestId(), target, payload, clientContext,
-					request.tenantId()));
+			case REQUEST_RESPONSE ->
+				run(request, new Invocation(request.requestId(), target, payload, clientContext, request.tenantId()));
 		};
 	}
 
@@ -97,9 +97,9 @@ final class InvokeService {
 			return payload;
 		}
 		catch (JacksonException ex) {
-			throw ApiError.invalidRequestContent(
-					"Could not parse request body into json: Could not parse payload into json: "
-							+ ex.getOriginalMessage());
+			throw ApiError
+				.invalidRequestContent("Could not parse request body into json: Could not parse payload into json: "
+						+ ex.getOriginalMessage());
 		}
 	}
 

@@ -98,9 +98,9 @@ public record LocalFunction(String name, Object handler, @Nullable Type inputTyp
 
 	private static void requireHandler(Object handler, String function) {
 		if (!(handler instanceof RequestHandler<?, ?>) && !(handler instanceof RequestStreamHandler)) {
-			throw new IllegalArgumentException("Handler of function '" + function + "' must implement "
-					+ RequestHandler.class.getName() + " or " + RequestStreamHandler.class.getName() + ": "
-					+ handler.getClass().getName());
+			throw new IllegalArgumentException(
+					"Handler of function '" + function + "' must implement " + RequestHandler.class.getName() + " or "
+							+ RequestStreamHandler.class.getName() + ": " + handler.getClass().getName());
 		}
 	}
 

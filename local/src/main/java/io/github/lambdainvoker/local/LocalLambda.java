@@ -90,7 +90,8 @@ public final class LocalLambda implements Closeable {
 				throw new IllegalStateException("A local Lambda emulator can be started once only");
 			}
 			this.running = EmulatorServer.start(this.port,
-					new FunctionRegistry(this.functions, this.region, this.accountId, this.jsonMapper), this.jsonMapper);
+					new FunctionRegistry(this.functions, this.region, this.accountId, this.jsonMapper),
+					this.jsonMapper);
 		}
 		logger.log(Level.INFO, "Local Lambda emulator listening on {0}, serving {1}", endpoint(), describe());
 		return this;
@@ -267,8 +268,8 @@ public final class LocalLambda implements Closeable {
 
 		/**
 		 * Name this account in function ARNs; ARNs naming another account are not found.
-		 * @param accountId the 12-digit account id, {@value LocalLambda#DEFAULT_ACCOUNT_ID}
-		 * by default
+		 * @param accountId the 12-digit account id,
+		 * {@value LocalLambda#DEFAULT_ACCOUNT_ID} by default
 		 * @return this builder
 		 */
 		public Builder accountId(String accountId) {
@@ -304,8 +305,8 @@ public final class LocalLambda implements Closeable {
 		 * Serve a function whose handler takes and returns objects.
 		 * @param name the function name
 		 * @param handler the handler
-		 * @param configuration configures the function: timeout, concurrency, versions and
-		 * aliases
+		 * @param configuration configures the function: timeout, concurrency, versions
+		 * and aliases
 		 * @return this builder
 		 */
 		public Builder function(String name, RequestHandler<?, ?> handler,
@@ -328,8 +329,8 @@ public final class LocalLambda implements Closeable {
 		 * Serve a function whose handler reads and writes streams.
 		 * @param name the function name
 		 * @param handler the handler
-		 * @param configuration configures the function: timeout, concurrency, versions and
-		 * aliases
+		 * @param configuration configures the function: timeout, concurrency, versions
+		 * and aliases
 		 * @return this builder
 		 */
 		public Builder function(String name, RequestStreamHandler handler,

@@ -10,9 +10,9 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls a {@link RequestHandler}: reads the payload as the handler's input type and writes
- * its output as JSON. Like the Java runtime, a payload that does not bind to the input type
- * is a function error, not an API error.
+ * Calls a {@link RequestHandler}: reads the payload as the handler's input type and
+ * writes its output as JSON. Like the Java runtime, a payload that does not bind to the
+ * input type is a function error, not an API error.
  */
 final class PojoHandlerAdapter implements HandlerAdapter {
 

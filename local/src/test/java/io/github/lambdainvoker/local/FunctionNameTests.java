@@ -17,8 +17,7 @@ class FunctionNameTests {
 
 	@Test
 	void parseNameWithQualifier() {
-		assertThat(FunctionName.parse("pricing:$LATEST"))
-			.isEqualTo(new FunctionName(null, null, "pricing", "$LATEST"));
+		assertThat(FunctionName.parse("pricing:$LATEST")).isEqualTo(new FunctionName(null, null, "pricing", "$LATEST"));
 	}
 
 	@Test

@@ -68,7 +68,8 @@ class LocalFunctionTests {
 	@Test
 	void buildWhenNameIsInvalidThrowsIllegalArgumentException() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LocalFunction.builder("pricing:1", this.handler).build());
-		assertThatIllegalArgumentException().isThrownBy(() -> LocalFunction.builder("p".repeat(65), this.handler).build());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LocalFunction.builder("p".repeat(65), this.handler).build());
 	}
 
 	@Test

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for errors of the Invoke API of {@link LocalLambda}: each must reach the caller as
- * the AWS SDK exception that Lambda's response would raise.
+ * Tests for errors of the Invoke API of {@link LocalLambda}: each must reach the caller
+ * as the AWS SDK exception that Lambda's response would raise.
  */
 class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 
@@ -76,7 +76,8 @@ class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 			.isThrownBy(() -> this.client.invoke((request) -> request.functionName("busy")))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(429);
-				assertThat(ex.reason()).isEqualTo(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED);
+				assertThat(ex.reason())
+					.isEqualTo(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED);
 				assertThat(ex.retryAfterSeconds()).isEqualTo("1");
 				assertThat(ex.awsErrorDetails().errorMessage()).isEqualTo("Rate Exceeded.");
 			});
@@ -87,7 +88,8 @@ class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 
 	@Test
 	void invokeWhenReservedConcurrencyIsZeroThrowsTooManyRequestsException() {
-		start(LocalLambda.builder().function("off", new PricingHandler(), (function) -> function.reservedConcurrency(0)));
+		start(LocalLambda.builder()
+			.function("off", new PricingHandler(), (function) -> function.reservedConcurrency(0)));
 		assertThatExceptionOfType(TooManyRequestsException.class)
 			.isThrownBy(() -> this.client.invoke((request) -> request.functionName("off")));
 	}
@@ -115,9 +117,8 @@ class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 		start(LocalLambda.builder().function("upper", new UpperCaseStreamHandler()));
 		SdkBytes payload = jsonString(1024 * 1024 + 1);
 		assertThatExceptionOfType(LambdaException.class)
-			.isThrownBy(() -> this.client.invoke((request) -> request.functionName("upper")
-				.invocationType(InvocationType.EVENT)
-				.payload(payload)))
+			.isThrownBy(() -> this.client.invoke(
+					(request) -> request.functionName("upper").invocationType(InvocationType.EVENT).payload(payload)))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(413);
 				assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
@@ -150,9 +151,8 @@ class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 		start(LocalLambda.builder().function("pricing", new PricingHandler()));
 		String notJson = Base64.getEncoder().encodeToString("custom".getBytes());
 		for (String clientContext : new String[] { "not base64!", notJson }) {
-			assertThatExceptionOfType(InvalidRequestContentException.class)
-				.isThrownBy(() -> this.client
-					.invoke((request) -> request.functionName("pricing").clientContext(clientContext)))
+			assertThatExceptionOfType(InvalidRequestContentException.class).isThrownBy(
+					() -> this.client.invoke((request) -> request.functionName("pricing").clientContext(clientContext)))
 				.withMessageContaining("Client context must be a valid Base64-encoded JSON object.");
 		}
 	}
@@ -163,7 +163,8 @@ class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 		String json = "{\"custom\":{\"padding\":\"" + "x".repeat(3000) + "\"}}";
 		String clientContext = Base64.getEncoder().encodeToString(json.getBytes());
 		assertThatExceptionOfType(InvalidParameterValueException.class)
-			.isThrownBy(() -> this.client.invoke((request) -> request.functionName("pricing").clientContext(clientContext)))
+			.isThrownBy(
+					() -> this.client.invoke((request) -> request.functionName("pricing").clientContext(clientContext)))
 			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
 	}
 
@@ -173,7 +174,8 @@ class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 			.function("pricing", new PricingHandler(), (function) -> function.version("1").alias("live", "1")));
 		assertThatExceptionOfType(InvalidParameterValueException.class)
 			.isThrownBy(() -> this.client.invoke((request) -> request.functionName("pricing:live").qualifier("1")))
-			.withMessageContaining("The derived qualifier from the function name does not match the specified qualifier.");
+			.withMessageContaining(
+					"The derived qualifier from the function name does not match the specified qualifier.");
 	}
 
 	@Test
@@ -203,10 +205,11 @@ class LocalLambdaApiErrorTests extends LocalLambdaTestSupport {
 	void errorResponsesUseTheRestJsonWireShape() throws Exception {
 		start(LocalLambda.builder().function("pricing", new PricingHandler()));
 		HttpClient http = HttpClient.newHttpClient();
-		HttpResponse<String> notFound = http.send(HttpRequest
-			.newBuilder(URI.create(this.lambda.endpoint() + "/2015-03-31/functions/billing/invocations"))
-			.POST(HttpRequest.BodyPublishers.ofString("{}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> notFound = http.send(
+				HttpRequest.newBuilder(URI.create(this.lambda.endpoint() + "/2015-03-31/functions/billing/invocations"))
+					.POST(HttpRequest.BodyPublishers.ofString("{}"))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(notFound.statusCode()).isEqualTo(404);
 		assertThat(notFound.headers().firstValue("X-Amzn-ErrorType")).hasValue("ResourceNotFoundException");
 		assertThat(notFound.headers().firstValue("X-Amzn-RequestId")).isPresent();

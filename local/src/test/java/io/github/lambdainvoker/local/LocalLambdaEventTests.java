@@ -78,9 +78,10 @@ class LocalLambdaEventTests extends LocalLambdaTestSupport {
 			return completed.incrementAndGet();
 		}, (function) -> function.reservedConcurrency(1)));
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.client
-				.invoke((request) -> request.functionName("serial").invocationType(InvocationType.EVENT))
-				.statusCode()).isEqualTo(202);
+			assertThat(
+					this.client.invoke((request) -> request.functionName("serial").invocationType(InvocationType.EVENT))
+						.statusCode())
+				.isEqualTo(202);
 		}
 		release.countDown();
 		assertThat(this.lambda.awaitEvents(Duration.ofSeconds(5))).isTrue();

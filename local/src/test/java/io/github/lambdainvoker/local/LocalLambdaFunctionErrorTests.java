@@ -55,8 +55,7 @@ class LocalLambdaFunctionErrorTests extends LocalLambdaTestSupport {
 			}
 			return null;
 		}, (function) -> function.timeout(Duration.ofMillis(300))));
-		InvokeResponse response = this.client
-			.invoke((request) -> request.functionName("slow").logType(LogType.TAIL));
+		InvokeResponse response = this.client.invoke((request) -> request.functionName("slow").logType(LogType.TAIL));
 		String requestId = response.responseMetadata().requestId();
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.functionError()).isEqualTo("Unhandled");
@@ -69,8 +68,8 @@ class LocalLambdaFunctionErrorTests extends LocalLambdaTestSupport {
 	@Test
 	void invokeWhenPayloadDoesNotBindToInputTypeReturnsJsonParsingError() {
 		start(LocalLambda.builder().function("pricing", new PricingHandler()));
-		InvokeResponse response = this.client.invoke(
-				(request) -> request.functionName("pricing").payload(TestLambdaClients.json("{\"quantity\":\"many\"}")));
+		InvokeResponse response = this.client.invoke((request) -> request.functionName("pricing")
+			.payload(TestLambdaClients.json("{\"quantity\":\"many\"}")));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.functionError()).isEqualTo("Unhandled");
 		JsonNode error = this.jsonMapper.readTree(response.payload().asByteArray());
@@ -86,8 +85,8 @@ class LocalLambdaFunctionErrorTests extends LocalLambdaTestSupport {
 		}));
 		InvokeResponse response = this.client.invoke((request) -> request.functionName("io"));
 		assertThat(response.functionError()).isEqualTo("Unhandled");
-		assertThat(response.payload().asUtf8String()).startsWith(
-				"{\"errorMessage\":\"Disk full\",\"errorType\":\"java.io.IOException\",\"stackTrace\":[");
+		assertThat(response.payload().asUtf8String())
+			.startsWith("{\"errorMessage\":\"Disk full\",\"errorType\":\"java.io.IOException\",\"stackTrace\":[");
 	}
 
 	static class FailingHandler implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, Object> {

@@ -25,11 +25,12 @@ class LocalLambdaQualifierTests extends LocalLambdaTestSupport {
 	@BeforeEach
 	void startPricing() {
 		start(LocalLambda.builder()
-			.function("pricing", new ReportingHandler("latest"), (function) -> function.version("1")
-				.version("2", new ReportingHandler("two"))
-				.alias("live", "1")
-				.alias("next", "2")
-				.alias("dev", "$LATEST")));
+			.function("pricing", new ReportingHandler("latest"),
+					(function) -> function.version("1")
+						.version("2", new ReportingHandler("two"))
+						.alias("live", "1")
+						.alias("next", "2")
+						.alias("dev", "$LATEST")));
 	}
 
 	static Stream<Arguments> qualifiedNames() {
@@ -62,8 +63,8 @@ class LocalLambdaQualifierTests extends LocalLambdaTestSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "arn:aws:lambda:eu-west-1:123456789012:function:pricing",
-			"arn:aws:lambda:us-east-1:210987654321:function:pricing", "210987654321:function:pricing",
-			"pricing:3", "pricing:canary" })
+			"arn:aws:lambda:us-east-1:210987654321:function:pricing", "210987654321:function:pricing", "pricing:3",
+			"pricing:canary" })
 	void invokeWhenArnOrQualifierNamesSomethingElseThrowsResourceNotFoundException(String functionName) {
 		assertThatExceptionOfType(ResourceNotFoundException.class)
 			.isThrownBy(() -> this.client.invoke((request) -> request.functionName(functionName)));

@@ -107,7 +107,9 @@ class LocalLambdaRequestResponseTests extends LocalLambdaTestSupport {
 		AtomicReference<int[]> remaining = new AtomicReference<>();
 		start(LocalLambda.builder().function("countdown", (Object input, Context context) -> {
 			int before = context.getRemainingTimeInMillis();
-			Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> context.getRemainingTimeInMillis() < before - 20);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(1))
+				.until(() -> context.getRemainingTimeInMillis() < before - 20);
 			remaining.set(new int[] { before, context.getRemainingTimeInMillis() });
 			return null;
 		}, (function) -> function.timeout(Duration.ofSeconds(2))));
@@ -168,12 +170,11 @@ class LocalLambdaRequestResponseTests extends LocalLambdaTestSupport {
 			System.err.println("through System.err");
 			return null;
 		}));
-		InvokeResponse response = this.client
-			.invoke((request) -> request.functionName("chatty").logType(LogType.TAIL));
+		InvokeResponse response = this.client.invoke((request) -> request.functionName("chatty").logType(LogType.TAIL));
 		String requestId = response.responseMetadata().requestId();
-		assertThat(decodeBase64(response.logResult())).startsWith("START RequestId: " + requestId + " Version: $LATEST\n"
-				+ "through the logger\nthrough System.out\nthrough System.err\nEND RequestId: " + requestId + "\n"
-				+ "REPORT RequestId: " + requestId + "\tDuration: ");
+		assertThat(decodeBase64(response.logResult())).startsWith("START RequestId: " + requestId
+				+ " Version: $LATEST\n" + "through the logger\nthrough System.out\nthrough System.err\nEND RequestId: "
+				+ requestId + "\n" + "REPORT RequestId: " + requestId + "\tDuration: ");
 	}
 
 	@Test

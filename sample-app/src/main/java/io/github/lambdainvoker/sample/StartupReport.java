@@ -42,7 +42,10 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 			.append("\nFunctions:\n");
 		for (Map.Entry<String, LambdaProperties.Function> function : this.lambdaProperties.getFunctions().entrySet()) {
 			String name = function.getValue().getFunctionName();
-			report.append("  ").append(function.getKey()).append(" -> ").append((name != null) ? name : function.getKey());
+			report.append("  ")
+				.append(function.getKey())
+				.append(" -> ")
+				.append((name != null) ? name : function.getKey());
 			if (function.getValue().getQualifier() != null) {
 				report.append(" (qualifier ").append(function.getValue().getQualifier()).append(')');
 			}
@@ -50,16 +53,30 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 		}
 		String base = "http://localhost:" + port;
 		report.append("Try:\n")
-			.append("  curl -s -X POST ").append(base)
+			.append("  curl -s -X POST ")
+			.append(base)
 			.append("/orders -H 'Content-Type: application/json' -d '{\"sku\":\"book\",\"quantity\":2}'\n")
-			.append("  curl -s -X POST ").append(base)
+			.append("  curl -s -X POST ")
+			.append(base)
 			.append("/orders -H 'Content-Type: application/json' -d '{\"sku\":\"sold-out\",\"quantity\":1}'\n")
-			.append("  curl -s ").append(base).append("/prices/book?quantity=3\n")
-			.append("  curl -s ").append(base).append("/prices/book?quantity=3&alias=canary\n")
-			.append("  curl -s ").append(base).append("/prices/book/explain\n")
-			.append("  curl -s ").append(base).append("/audit\n")
-			.append("  curl -s ").append(base).append("/actuator/health\n")
-			.append("  curl -s ").append(base).append("/actuator/metrics/aws.lambda.invocations\n");
+			.append("  curl -s ")
+			.append(base)
+			.append("/prices/book?quantity=3\n")
+			.append("  curl -s ")
+			.append(base)
+			.append("/prices/book?quantity=3&alias=canary\n")
+			.append("  curl -s ")
+			.append(base)
+			.append("/prices/book/explain\n")
+			.append("  curl -s ")
+			.append(base)
+			.append("/audit\n")
+			.append("  curl -s ")
+			.append(base)
+			.append("/actuator/health\n")
+			.append("  curl -s ")
+			.append(base)
+			.append("/actuator/metrics/aws.lambda.invocations\n");
 		logger.info(report);
 	}
 

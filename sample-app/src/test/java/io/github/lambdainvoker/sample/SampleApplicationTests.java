@@ -52,11 +52,12 @@ class SampleApplicationTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(response.getBody()).extractingByKey("quote")
 			.isEqualTo(Map.of("sku", "book", "quantity", 2, "total", 25.0, "pricedBy", "1"));
-		assertThat(response.getBody()).extractingByKey("reservation").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+		assertThat(response.getBody()).extractingByKey("reservation")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("sku", "book")
 			.containsKey("reservationId");
-		await().untilAsserted(() -> assertThat(auditTrail()).contains(Map.of("action", "ordered", "sku", "book",
-				"detail", "25.00")));
+		await().untilAsserted(
+				() -> assertThat(auditTrail()).contains(Map.of("action", "ordered", "sku", "book", "detail", "25.00")));
 	}
 
 	@Test
@@ -70,8 +71,8 @@ class SampleApplicationTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(response.getBody()).containsEntry("error", "out-of-stock")
 			.containsEntry("message", "No stock left for sold-out");
-		await().untilAsserted(() -> assertThat(auditTrail()).contains(Map.of("action", "rejected", "sku",
-				"sold-out", "detail", "No stock left for sold-out")));
+		await().untilAsserted(() -> assertThat(auditTrail())
+			.contains(Map.of("action", "rejected", "sku", "sold-out", "detail", "No stock left for sold-out")));
 	}
 
 	@Test
@@ -104,7 +105,8 @@ class SampleApplicationTests {
 	@SuppressWarnings("unchecked")
 	void metricsCountInvocationsPerFunctionAndOutcome() {
 		get("/prices/book?quantity=1");
-		Map<String, Object> metric = get("/actuator/metrics/aws.lambda.invocations?tag=function:pricing&tag=outcome:SUCCESS");
+		Map<String, Object> metric = get(
+				"/actuator/metrics/aws.lambda.invocations?tag=function:pricing&tag=outcome:SUCCESS");
 		List<Map<String, Object>> measurements = (List<Map<String, Object>>) metric.get("measurements");
 		assertThat(measurements).filteredOn((measurement) -> "COUNT".equals(measurement.get("statistic")))
 			.singleElement()

@@ -41,7 +41,8 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 	public KeyValues getLowCardinalityKeyValues(LambdaInvocationContext context) {
 		KeyValues keyValues = KeyValues.of(function(context), qualifier(context), invocationType(context));
 		if (!context.isCompleted()) {
-			// Only what is known at the start goes on the long-task timer of calls in flight.
+			// Only what is known at the start goes on the long-task timer of calls in
+			// flight.
 			return keyValues;
 		}
 		return keyValues.and(outcome(context), errorType(context), functionError(context));

@@ -37,7 +37,9 @@ public enum LambdaInvocationObservationDocumentation implements ObservationDocum
 	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
-		/** Configured function key, or the bare function name when code named it directly. */
+		/**
+		 * Configured function key, or the bare function name when code named it directly.
+		 */
 		FUNCTION {
 			@Override
 			public String asString() {
@@ -61,7 +63,10 @@ public enum LambdaInvocationObservationDocumentation implements ObservationDocum
 			}
 		},
 
-		/** How the call ended, one of {@link LambdaInvocationOutcome}. Set when the call ends. */
+		/**
+		 * How the call ended, one of {@link LambdaInvocationOutcome}. Set when the call
+		 * ends.
+		 */
 		OUTCOME {
 			@Override
 			public String asString() {
@@ -70,8 +75,8 @@ public enum LambdaInvocationObservationDocumentation implements ObservationDocum
 		},
 
 		/**
-		 * Lambda's error code, the function's {@code errorType}, or the simple name of the
-		 * exception; {@code none} on success. Set when the call ends.
+		 * Lambda's error code, the function's {@code errorType}, or the simple name of
+		 * the exception; {@code none} on success. Set when the call ends.
 		 */
 		ERROR_TYPE {
 			@Override

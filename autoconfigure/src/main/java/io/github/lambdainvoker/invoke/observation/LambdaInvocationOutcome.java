@@ -18,15 +18,19 @@ public enum LambdaInvocationOutcome {
 	/** The function ran and returned normally, or Lambda accepted the event. */
 	SUCCESS,
 
-	/** The function ran and failed ({@code X-Amz-Function-Error}), a function timeout included. */
+	/**
+	 * The function ran and failed ({@code X-Amz-Function-Error}), a function timeout
+	 * included.
+	 */
 	FUNCTION_ERROR,
 
 	/** Lambda throttled the call (HTTP 429). */
 	THROTTLED,
 
 	/**
-	 * The call was refused on the caller's side: a request that failed validation or could
-	 * not be written, a Lambda 4xx error other than throttling, or a connection failure.
+	 * The call was refused on the caller's side: a request that failed validation or
+	 * could not be written, a Lambda 4xx error other than throttling, or a connection
+	 * failure.
 	 */
 	CLIENT_ERROR,
 
@@ -37,8 +41,8 @@ public enum LambdaInvocationOutcome {
 	TIMEOUT,
 
 	/**
-	 * The call was not started because a local limit rejected it, such as a full
-	 * bulkhead ({@code max-concurrency}).
+	 * The call was not started because a local limit rejected it, such as a full bulkhead
+	 * ({@code max-concurrency}).
 	 */
 	REJECTED;
 

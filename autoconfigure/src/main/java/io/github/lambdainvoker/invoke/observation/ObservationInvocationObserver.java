@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObservationInvocationObserver implements InvocationObserver {
 
-	private static final DefaultLambdaInvocationObservationConvention DEFAULT_CONVENTION =
-			new DefaultLambdaInvocationObservationConvention();
+	private static final DefaultLambdaInvocationObservationConvention DEFAULT_CONVENTION = new DefaultLambdaInvocationObservationConvention();
 
 	private final ObservationRegistry registry;
 
@@ -29,8 +28,7 @@ public final class ObservationInvocationObserver implements InvocationObserver {
 	/**
 	 * Create an observer.
 	 * @param registry the registry to observe with
-	 * @param convention the convention to use instead of the default one, or
-	 * {@code null}
+	 * @param convention the convention to use instead of the default one, or {@code null}
 	 */
 	public ObservationInvocationObserver(ObservationRegistry registry,
 			@Nullable LambdaInvocationObservationConvention convention) {
@@ -44,8 +42,8 @@ public final class ObservationInvocationObserver implements InvocationObserver {
 			return Observed.NONE;
 		}
 		LambdaInvocationContext context = new LambdaInvocationContext(function, request);
-		Observation observation = LambdaInvocationObservationDocumentation.INVOCATION
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry);
+		Observation observation = LambdaInvocationObservationDocumentation.INVOCATION.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.registry);
 		if (observation.isNoop()) {
 			return Observed.NONE;
 		}

@@ -15,8 +15,8 @@ import io.micrometer.observation.ObservationHandler;
 /**
  * Records the size of the payloads of each observed call in the
  * {@code aws.lambda.payload.size} distribution summary, tagged with {@code function} and
- * {@code direction} ({@code request} or {@code response}). A request is recorded once
- * per call, however many attempts sent it, and only when it passed validation; a response
+ * {@code direction} ({@code request} or {@code response}). A request is recorded once per
+ * call, however many attempts sent it, and only when it passed validation; a response
  * only for {@code RequestResponse} calls that got one, a function error's included.
  */
 public final class PayloadSizeObservationHandler implements ObservationHandler<LambdaInvocationContext> {

@@ -11,11 +11,11 @@ import io.github.lambdainvoker.invoke.RetrySettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a failed attempt may be retried and why. By default only failures
- * that cannot have run the function are retried: throttling, Lambda-side errors that
- * Lambda reports before running the function, functions not ready yet, and connections
- * that failed before the request was sent. Failures whose outcome is unknown are retried
- * only for idempotent functions; function errors only when asked for.
+ * Decides whether a failed attempt may be retried and why. By default only failures that
+ * cannot have run the function are retried: throttling, Lambda-side errors that Lambda
+ * reports before running the function, functions not ready yet, and connections that
+ * failed before the request was sent. Failures whose outcome is unknown are retried only
+ * for idempotent functions; function errors only when asked for.
  */
 public final class RetryClassifier {
 
@@ -40,8 +40,7 @@ public final class RetryClassifier {
 	private static final Set<String> TEMPORARY_502 = Set.of("EC2ThrottledException", "EC2UnexpectedException",
 			"ResourceNotReadyException", "ENINotReadyException");
 
-	private static final Set<String> NOT_READY_409 = Set.of("ResourceConflictException",
-			"SnapStartNotReadyException");
+	private static final Set<String> NOT_READY_409 = Set.of("ResourceConflictException", "SnapStartNotReadyException");
 
 	/**
 	 * Return why a failure may be retried.

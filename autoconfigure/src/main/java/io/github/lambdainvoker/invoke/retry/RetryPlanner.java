@@ -66,8 +66,8 @@ final class RetryPlanner {
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Retrying function '" + invocation.functionKey() + "' after attempt " + failedAttempt
-					+ " failed (" + reason + ": " + failure.getClass().getSimpleName() + "), waiting "
-					+ wait.toMillis() + " ms");
+					+ " failed (" + reason + ": " + failure.getClass().getSimpleName() + "), waiting " + wait.toMillis()
+					+ " ms");
 		}
 		for (InvocationRetryListener listener : this.listeners) {
 			listener.onRetry(invocation, failedAttempt, reason, failure, wait);

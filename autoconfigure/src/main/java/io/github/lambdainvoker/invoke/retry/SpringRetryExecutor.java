@@ -113,7 +113,8 @@ public final class SpringRetryExecutor implements RetryExecutor {
 			return null;
 		}
 		// Spring Retry asks twice per failure (before the back-off and at the top of its
-		// loop): plan once so listeners hear of each retry once and the wait stays the same.
+		// loop): plan once so listeners hear of each retry once and the wait stays the
+		// same.
 		if (Integer.valueOf(context.getRetryCount()).equals(context.getAttribute(DECISION_FOR_ATTEMPT))) {
 			return (RetryDecision) context.getAttribute(DECISION);
 		}

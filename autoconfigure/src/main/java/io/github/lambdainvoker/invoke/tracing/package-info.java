@@ -1,6 +1,5 @@
 /**
- * Propagation of the current trace context to invoked functions, with Micrometer
- * Tracing.
+ * Propagation of the current trace context to invoked functions, with Micrometer Tracing.
  */
 @NullMarked
 package io.github.lambdainvoker.invoke.tracing;

@@ -51,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code aws.lambda.invocations} observation and the meters derived from it, for calls
- * through {@link DefaultLambdaInvoker} against a Lambda endpoint on the wire: one
+ * The {@code aws.lambda.invocations} observation and the meters derived from it, for
+ * calls through {@link DefaultLambdaInvoker} against a Lambda endpoint on the wire: one
  * observation per call with its outcome tags, retries, payload sizes and trace-only
  * values.
  */
@@ -86,13 +86,11 @@ class InvocationObservationWireTests {
 
 	static Stream<Arguments> outcomes() {
 		return Stream.of(Mode.values())
-			.flatMap((mode) -> Stream.of(
-					Arguments.of(mode, "success", ok("\"ok\""), "SUCCESS", "none", "none"),
-					Arguments.of(mode, "handled function error",
-							functionError("Handled", "PriceNotFound"), "FUNCTION_ERROR", "PriceNotFound", "Handled"),
-					Arguments.of(mode, "unhandled function error",
-							functionError("Unhandled", "Runtime.ExitError"), "FUNCTION_ERROR", "Runtime.ExitError",
-							"Unhandled"),
+			.flatMap((mode) -> Stream.of(Arguments.of(mode, "success", ok("\"ok\""), "SUCCESS", "none", "none"),
+					Arguments.of(mode, "handled function error", functionError("Handled", "PriceNotFound"),
+							"FUNCTION_ERROR", "PriceNotFound", "Handled"),
+					Arguments.of(mode, "unhandled function error", functionError("Unhandled", "Runtime.ExitError"),
+							"FUNCTION_ERROR", "Runtime.ExitError", "Unhandled"),
 					Arguments.of(mode, "throttled", error(429, "TooManyRequestsException"), "THROTTLED",
 							"TooManyRequestsException", "none"),
 					Arguments.of(mode, "function not found", error(404, "ResourceNotFoundException"), "CLIENT_ERROR",
@@ -206,7 +204,9 @@ class InvocationObservationWireTests {
 		assertThat(this.meterRegistry.find(PayloadSizeObservationHandler.METER_NAME)
 			.tags("direction", "response")
 			.meters()).isEmpty();
-		assertThat(this.meterRegistry.get(INVOCATIONS).tags("invocation.type", "Event", "outcome", "SUCCESS").timer()
+		assertThat(this.meterRegistry.get(INVOCATIONS)
+			.tags("invocation.type", "Event", "outcome", "SUCCESS")
+			.timer()
 			.count()).isOne();
 	}
 
@@ -282,8 +282,7 @@ class InvocationObservationWireTests {
 		wireMock.stubFor(post(anyUrl()).willReturn(ok("\"ok\"").withFixedDelay(500)));
 		CompletableFuture<LambdaResponse<String>> call = invoker().invokeAsync(LambdaRequest.of("pricing", "{}"),
 				String.class);
-		await().atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(activeCalls().activeTasks()).isOne());
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(activeCalls().activeTasks()).isOne());
 		assertThat(activeCalls().getId().getTags()).extracting((tag) -> tag.getKey())
 			.containsExactlyInAnyOrder("function", "qualifier", "invocation.type");
 		call.join();
@@ -360,8 +359,8 @@ class InvocationObservationWireTests {
 		List<InvocationRetryListener> listeners = Stream
 			.concat(Stream.of(new RetryMetricsListener(this.meterRegistry)), this.extraRetryListeners.stream())
 			.toList();
-		return TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient(), new PropertiesFunctionRegistry(this.properties),
-				new SpringRetryExecutor(listeners),
+		return TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient(),
+				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(listeners),
 				new ObservationInvocationObserver(this.observationRegistry, this.convention));
 	}
 
@@ -374,9 +373,7 @@ class InvocationObservationWireTests {
 	}
 
 	private DistributionSummary payloadSize(String direction) {
-		return this.meterRegistry.get(PayloadSizeObservationHandler.METER_NAME)
-			.tags("direction", direction)
-			.summary();
+		return this.meterRegistry.get(PayloadSizeObservationHandler.METER_NAME).tags("direction", direction).summary();
 	}
 
 	private static ResponseDefinitionBuilder ok(String body) {

@@ -71,8 +71,7 @@ class TraceContextPropagationWireTests {
 		Executor direct = Runnable::run;
 		invoker = new DefaultLambdaInvoker(client, null, new PayloadCodec(JsonMapper.shared()),
 				FunctionRegistry.NAMES_ONLY, RetryExecutor.SINGLE_ATTEMPT, direct, InvocationObserver.NONE,
-				new SemaphoreBulkhead(),
-				new TraceContextClientContextContributor(tracer, new W3cPropagator()));
+				new SemaphoreBulkhead(), new TraceContextClientContextContributor(tracer, new W3cPropagator()));
 	}
 
 	@AfterAll
@@ -130,7 +129,8 @@ class TraceContextPropagationWireTests {
 	void invokeDropsTraceValuesThatWouldExceedTheLimitAndSaysSoAtDebug(CapturedOutput output) {
 		this.encoderLogger.setLevel(Level.DEBUG);
 		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
-		// {"custom":{"pad":"..."}} is 21 bytes plus the padding; the limit allows 2,687 JSON
+		// {"custom":{"pad":"..."}} is 21 bytes plus the padding; the limit allows 2,687
+		// JSON
 		// bytes: room for traceparent (72 more) but not for tracestate.
 		String padding = "p".repeat(2687 - 21 - 72 - 50);
 		Span span = tracer.nextSpan().name("checkout").start();
@@ -146,8 +146,8 @@ class TraceContextPropagationWireTests {
 		assertThat(header).hasSizeLessThanOrEqualTo(3583);
 		assertThat(sentClientContext().get("custom")).containsExactly(Map.entry("pad", padding),
 				Map.entry("traceparent", traceparent(span.context())));
-		assertThat(output).contains("Client context of function 'pricing' dropped contributed custom values "
-				+ "[tracestate]")
+		assertThat(output)
+			.contains("Client context of function 'pricing' dropped contributed custom values " + "[tracestate]")
 			.contains("Lambda allows at most 3583")
 			.doesNotContain(TRACE_STATE);
 	}
@@ -182,8 +182,8 @@ class TraceContextPropagationWireTests {
 	}
 
 	private static LoggedRequest onlyRequest() {
-		List<LoggedRequest> requests = wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock
-			.postRequestedFor(anyUrl()));
+		List<LoggedRequest> requests = wireMock
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(1);
 		return requests.get(0);
 	}

@@ -29,9 +29,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Time to start an application context with the starter's auto-configurations and 0 or
- * 100 {@code @LambdaClient} interfaces (generated at build time, three methods each). Each
- * measurement starts one context, closed untimed; by default the first context of a fresh
- * JVM is measured ("cold"), in many forks.
+ * 100 {@code @LambdaClient} interfaces (generated at build time, three methods each).
+ * Each measurement starts one context, closed untimed; by default the first context of a
+ * fresh JVM is measured ("cold"), in many forks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

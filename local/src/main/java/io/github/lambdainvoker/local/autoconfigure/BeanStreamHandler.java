@@ -11,8 +11,9 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * A {@link RequestStreamHandler} that looks its handler bean up on first call, so that the
- * emulator can start before the beans its handlers depend on, such as the Lambda clients.
+ * A {@link RequestStreamHandler} that looks its handler bean up on first call, so that
+ * the emulator can start before the beans its handlers depend on, such as the Lambda
+ * clients.
  */
 final class BeanStreamHandler implements RequestStreamHandler {
 

@@ -111,8 +111,7 @@ final class ConfiguredFunctions {
 			return BeanUtils.instantiateClass(ClassUtils.forName(className, this.beanFactory.getBeanClassLoader()));
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new IllegalStateException("Handler class " + className + " of function '" + name + "' not found",
-					ex);
+			throw new IllegalStateException("Handler class " + className + " of function '" + name + "' not found", ex);
 		}
 	}
 

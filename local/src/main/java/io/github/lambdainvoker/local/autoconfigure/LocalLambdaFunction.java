@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a {@code RequestHandler} or {@code RequestStreamHandler} bean as the handler of a
  * function that the local Lambda emulator serves when {@code aws.lambda.local.enabled} is
- * {@code true}. Put it on the handler class or on its {@code @Bean} method; the function's
- * settings come from {@code aws.lambda.local.functions.<name>.*}.
+ * {@code true}. Put it on the handler class or on its {@code @Bean} method; the
+ * function's settings come from {@code aws.lambda.local.functions.<name>.*}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

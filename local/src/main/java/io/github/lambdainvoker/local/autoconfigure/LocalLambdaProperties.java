@@ -81,24 +81,36 @@ public class LocalLambdaProperties {
 	 */
 	public static class Function {
 
-		/** Handler class, created with its no-arg constructor; leave unset for a @LocalLambdaFunction bean. */
+		/**
+		 * Handler class, created with its no-arg constructor; leave unset for
+		 * a @LocalLambdaFunction bean.
+		 */
 		private @Nullable String handler;
 
-		/** How long an invocation may run before it is stopped; seconds if no unit is given. */
+		/**
+		 * How long an invocation may run before it is stopped; seconds if no unit is
+		 * given.
+		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration timeout = Duration.ofSeconds(3);
 
-		/** Memory size that the handler's context reports; megabytes if no unit is given. */
+		/**
+		 * Memory size that the handler's context reports; megabytes if no unit is given.
+		 */
 		@DataSizeUnit(DataUnit.MEGABYTES)
 		private DataSize memorySize = DataSize.ofMegabytes(128);
 
-		/** Most invocations that may run at once; unset for no limit, 0 to throttle all. */
+		/**
+		 * Most invocations that may run at once; unset for no limit, 0 to throttle all.
+		 */
 		private @Nullable Integer reservedConcurrency;
 
 		/** Published version numbers, each running the same handler as $LATEST. */
 		private List<String> versions = new ArrayList<>();
 
-		/** Aliases, by alias name, with the version ($LATEST or a number) each points at. */
+		/**
+		 * Aliases, by alias name, with the version ($LATEST or a number) each points at.
+		 */
 		private Map<String, String> aliases = new LinkedHashMap<>();
 
 		public @Nullable String getHandler() {

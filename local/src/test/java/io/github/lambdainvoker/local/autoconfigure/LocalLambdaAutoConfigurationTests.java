@@ -79,13 +79,12 @@ class LocalLambdaAutoConfigurationTests {
 
 	@Test
 	void servesFunctionsFromHandlerClassProperties() {
-		this.contextRunner
-			.withPropertyValues("aws.lambda.local.enabled=true",
-					"aws.lambda.local.functions.greeting.handler=" + GreetingHandler.class.getName(),
-					"aws.lambda.local.functions.greeting.timeout=5", "aws.lambda.local.functions.greeting.memory-size=1GB",
-					"aws.lambda.local.functions.greeting.versions=1,2",
-					"aws.lambda.local.functions.greeting.aliases.live=2",
-					"aws.lambda.local.functions.greeting.reserved-concurrency=0")
+		this.contextRunner.withPropertyValues("aws.lambda.local.enabled=true",
+				"aws.lambda.local.functions.greeting.handler=" + GreetingHandler.class.getName(),
+				"aws.lambda.local.functions.greeting.timeout=5", "aws.lambda.local.functions.greeting.memory-size=1GB",
+				"aws.lambda.local.functions.greeting.versions=1,2",
+				"aws.lambda.local.functions.greeting.aliases.live=2",
+				"aws.lambda.local.functions.greeting.reserved-concurrency=0")
 			.run((context) -> {
 				LocalFunction function = context.getBean(LocalLambda.class).functions().get(0);
 				assertThat(function.name()).isEqualTo("greeting");
@@ -294,11 +293,13 @@ class LocalLambdaAutoConfigurationTests {
 		@Bean
 		@LocalLambdaFunction("relay")
 		RequestHandler<String, String> relayHandler(LambdaClient lambdaClient) {
-			return (name, context) -> "relayed " + lambdaClient
-				.invoke((request) -> request.functionName("greeting").payload(SdkBytes.fromUtf8String("\"" + name + "\"")))
-				.payload()
-				.asUtf8String()
-				.replace("\"", "");
+			return (name,
+					context) -> "relayed " + lambdaClient
+						.invoke((request) -> request.functionName("greeting")
+							.payload(SdkBytes.fromUtf8String("\"" + name + "\"")))
+						.payload()
+						.asUtf8String()
+						.replace("\"", "");
 		}
 
 	}
