@@ -7,10 +7,8 @@ import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationRetryListener;
 import io.github.lambdainvoker.invoke.RetryExecutor;
-import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
-import io.github.lambdainvoker.invoke.PayloadCodec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -57,12 +55,6 @@ public final class LambdaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PayloadCodec lambdaPayloadCodec(ObjectProvider<JsonMapper> jsonMapper) {
-		return new PayloadCodec(jsonMapper.getIfUnique(JsonMapper::shared));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	FunctionRegistry lambdaFunctionRegistry(LambdaProperties properties) {
 		new LambdaPropertiesValidator().validate(properties);
 		return new PropertiesFunctionRegistry(properties);
@@ -70,21 +62,21 @@ public final class LambdaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(LambdaInvoker.class)
-	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
-			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor,
-			ObjectProvider<InvocationObserver> observer, Bulkhead bulkhead,
-			ObjectProvider<ClientContextContributor> clientContextContributor) {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
-		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
-				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE), bulkhead,
-				clientContextContributor.getIfUnique(() -> ClientContextContributor.NONE));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	Bulkhead lambdaBulkhead(LambdaProperties properties) {
+	DefaultLambdaInvoker lambdaInvoker(LambdaProperties properties, LambdaClient lambdaClient,
+			ObjectProvider<LambdaAsyncClient> asyncClient, ObjectProvider<JsonMapper> jsonMapper,
+			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, ObjectProvider<InvocationObserver> observer,
+			ObjectProvider<Bulkhead> bulkhead, ObjectProvider<ClientContextContributor> clientContextContributor) {
 		BulkheadPoolCheck.warnIfPoolTooSmall(properties);
-		return new SemaphoreBulkhead();
+		DefaultLambdaInvoker.Builder builder = DefaultLambdaInvoker.builder(lambdaClient)
+			.asyncClient(asyncClient.getIfUnique())
+			.asyncExecutor(new SimpleAsyncTaskExecutor("lambda-invoker-"))
+			.jsonMapper(jsonMapper.getIfUnique(JsonMapper::shared))
+			.functionRegistry(functionRegistry)
+			.retryExecutor(retryExecutor);
+		observer.ifUnique(builder::observer);
+		bulkhead.ifUnique(builder::bulkhead);
+		clientContextContributor.ifUnique(builder::clientContextContributor);
+		return builder.build();
 	}
 
 	@Bean

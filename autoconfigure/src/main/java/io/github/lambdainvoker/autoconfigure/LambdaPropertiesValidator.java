@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.lambdainvoker.invoke.ClientContext;
-import io.github.lambdainvoker.invoke.ClientContextEncoder;
 import io.github.lambdainvoker.invoke.FunctionOptions;
 import io.github.lambdainvoker.invoke.FunctionReference;
 import io.github.lambdainvoker.invoke.LambdaValidationException;
@@ -19,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class LambdaPropertiesValidator {
 
 	private static final String PREFIX = "aws.lambda.";
-
-	private final ClientContextEncoder clientContextEncoder = new ClientContextEncoder(JsonMapper.shared());
 
 	void validate(LambdaProperties properties) {
 		FunctionSettingsMapper mapper = new FunctionSettingsMapper(properties.getDefaults());
@@ -105,7 +102,7 @@ final class LambdaPropertiesValidator {
 		ClientContext clientContext = function.clientContext();
 		if (!clientContext.isEmpty()) {
 			try {
-				this.clientContextEncoder.encode(function.key(), clientContext);
+				clientContext.encode(function.key());
 			}
 			catch (LambdaValidationException ex) {
 				throw new InvalidLambdaPropertyException(prefix + "client-context", clientContext.custom().keySet(),

@@ -1,7 +1,6 @@
 package io.github.lambdainvoker.autoconfigure;
 
 import io.github.lambdainvoker.invoke.ClientContext;
-import io.github.lambdainvoker.invoke.LambdaErrorDocument;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -11,9 +10,9 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 /**
  * Runtime hints that a native image needs whatever clients an application declares: the
  * optional Apache HTTP client that {@link LambdaAutoConfiguration} looks up by name, and
- * binding hints for the public value types applications commonly write as JSON
- * themselves. The starter reads and writes client contexts and error documents through
- * maps and trees, which need no hints; the clients' own hints come from
+ * binding hints for the client context, a public value type applications commonly write
+ * as JSON themselves. The starter reads and writes client contexts and error documents
+ * through maps and trees, which need no hints; the clients' own hints come from
  * {@code LambdaClientBeanRegistrationAotProcessor}, and the properties' from Spring Boot.
  */
 class LambdaRuntimeHints implements RuntimeHintsRegistrar {
@@ -24,8 +23,7 @@ class LambdaRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.reflection().registerTypeIfPresent(classLoader, APACHE5_HTTP_CLIENT, (type) -> {
 		});
-		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), ClientContext.class,
-				LambdaErrorDocument.class);
+		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), ClientContext.class);
 	}
 
 }

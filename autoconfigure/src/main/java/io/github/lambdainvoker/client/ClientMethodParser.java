@@ -19,13 +19,12 @@ import java.util.stream.Collectors;
 
 import io.github.lambdainvoker.invoke.ClientContext;
 import io.github.lambdainvoker.invoke.FunctionOptions;
-import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaResponse;
 import io.github.lambdainvoker.invoke.LogType;
-import io.github.lambdainvoker.invoke.PayloadCodec;
-import io.github.lambdainvoker.invoke.ResolvedFunction;
+import io.github.lambdainvoker.invoke.LambdaInvoker;
+import io.github.lambdainvoker.invoke.PreparedCall;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
@@ -47,9 +46,7 @@ final class ClientMethodParser {
 
 	private final Class<?> clientType;
 
-	private final FunctionRegistry functionRegistry;
-
-	private final PayloadCodec payloadCodec;
+	private final LambdaInvoker invoker;
 
 	private final @Nullable String qualifier;
 
@@ -58,15 +55,12 @@ final class ClientMethodParser {
 	/**
 	 * Create a parser for one client.
 	 * @param clientType the client interface
-	 * @param functionRegistry the registry that resolves function keys
-	 * @param payloadCodec the codec that provides payload readers
+	 * @param invoker the invoker that prepares the calls of each method
 	 * @param qualifier a qualifier every call of this client sends, or {@code null}
 	 */
-	ClientMethodParser(Class<?> clientType, FunctionRegistry functionRegistry, PayloadCodec payloadCodec,
-			@Nullable String qualifier) {
+	ClientMethodParser(Class<?> clientType, LambdaInvoker invoker, @Nullable String qualifier) {
 		this.clientType = clientType;
-		this.functionRegistry = functionRegistry;
-		this.payloadCodec = payloadCodec;
+		this.invoker = invoker;
 		this.qualifier = qualifier;
 		this.clientAnnotation = MergedAnnotations.from(clientType, SearchStrategy.TYPE_HIERARCHY)
 			.get(LambdaClient.class);
@@ -115,33 +109,34 @@ final class ClientMethodParser {
 				firstNonEmpty(stringAttribute(annotation, "qualifier"),
 						stringAttribute(this.clientAnnotation, "qualifier")),
 				invocationType(method, annotation), logType(method));
-		ResolvedFunction function = resolve(method, key, options);
 		List<ParameterBinding> parameters = parameters(method);
 		ReturnType returnType = returnType(method);
+		LambdaRequest baseRequest = LambdaRequest.builder(key).qualifier(this.qualifier).build();
+		PreparedCall<?> call = prepare(method, baseRequest, options, returnType);
 		boolean stream = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(ResponseStream.class);
 		if (stream) {
-			checkStreaming(method, function, returnType);
+			checkStreaming(method, key, call.invocationType(), returnType);
 		}
-		if (function.invocationType() != InvocationType.REQUEST_RESPONSE && returnType.expectsPayload()) {
-			throw invalid(method, "returns " + returnType.resultType().getName() + " but invokes function '"
-					+ function.key() + "' as " + function.invocationType().wireValue()
+		if (call.invocationType() != InvocationType.REQUEST_RESPONSE && returnType.expectsPayload()) {
+			throw invalid(method, "returns " + returnType.resultType().getName() + " but invokes function '" + key
+					+ "' as " + call.invocationType().wireValue()
 					+ ", which returns no payload; return void, LambdaResponse<Void> or CompletableFuture<Void>", null);
 		}
 		String description = describe(method);
-		return new ClientMethodPlan(description, function, baseRequest(method, function), parameters,
-				this.payloadCodec.reader(returnType.payloadType()), returnType.shape(), returnType.async(), stream,
-				returnType.resultType(), DeclaredErrors.of(method, this.clientType, description));
+		return new ClientMethodPlan(description, key, call, baseRequest, parameters, returnType.shape(),
+				returnType.async(), stream, returnType.resultType(),
+				DeclaredErrors.of(method, this.clientType, description));
 	}
 
-	private void checkStreaming(Method method, ResolvedFunction function, ReturnType returnType) {
+	private void checkStreaming(Method method, String key, InvocationType invocationType, ReturnType returnType) {
 		if (returnType.shape() != ResultShape.VALUE || returnType.resultType() != InputStream.class) {
 			throw invalid(method,
 					"is annotated with @ResponseStream but returns " + method.getGenericReturnType().getTypeName()
 							+ "; return InputStream or CompletableFuture<InputStream>",
 					null);
 		}
-		if (function.invocationType() == InvocationType.EVENT) {
-			throw invalid(method, "is annotated with @ResponseStream but invokes function '" + function.key()
+		if (invocationType == InvocationType.EVENT) {
+			throw invalid(method, "is annotated with @ResponseStream but invokes function '" + key
 					+ "' as Event, which cannot stream; use RequestResponse", null);
 		}
 	}
@@ -163,27 +158,20 @@ final class ClientMethodParser {
 				: null;
 	}
 
-	private ResolvedFunction resolve(Method method, String key, FunctionOptions options) {
+	private PreparedCall<?> prepare(Method method, LambdaRequest baseRequest, FunctionOptions options,
+			ReturnType returnType) {
 		try {
-			return this.functionRegistry.resolve(key, options);
+			return this.invoker.prepare(baseRequest, options, returnType.payloadType());
 		}
 		catch (RuntimeException ex) {
-			throw invalid(method, "invokes function '" + key + "', which cannot be resolved: " + ex.getMessage(), ex);
-		}
-	}
-
-	private LambdaRequest baseRequest(Method method, ResolvedFunction function) {
-		LambdaRequest.Builder request = LambdaRequest.builder(function.key());
-		if (this.qualifier != null) {
-			try {
-				function.reference().resolveQualifier(this.qualifier);
+			if (this.qualifier != null) {
+				throw invalid(method, "invokes function '" + baseRequest.function()
+						+ "', which cannot be resolved with the client's qualifier: " + ex.getMessage(), ex);
 			}
-			catch (RuntimeException ex) {
-				throw invalid(method, "cannot use the client's qualifier: " + ex.getMessage(), ex);
-			}
-			request.qualifier(this.qualifier);
+			throw invalid(method,
+					"invokes function '" + baseRequest.function() + "', which cannot be resolved: " + ex.getMessage(),
+					ex);
 		}
-		return request.build();
 	}
 
 	private List<ParameterBinding> parameters(Method method) {

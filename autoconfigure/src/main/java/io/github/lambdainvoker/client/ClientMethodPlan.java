@@ -3,8 +3,7 @@ package io.github.lambdainvoker.client;
 import java.util.List;
 
 import io.github.lambdainvoker.invoke.LambdaRequest;
-import io.github.lambdainvoker.invoke.PayloadReader;
-import io.github.lambdainvoker.invoke.ResolvedFunction;
+import io.github.lambdainvoker.invoke.PreparedCall;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,20 +11,20 @@ import org.jspecify.annotations.Nullable;
  * out once at start-up so that a call does no reflection and no lookups.
  *
  * @param description the interface and method, for messages
- * @param function the function the method invokes, with every configuration layer applied
+ * @param functionKey the key of the function the method invokes
+ * @param call the prepared calls of the function
  * @param baseRequest the request sent when no argument adds anything, and the start of
  * every other request
  * @param parameters what each parameter contributes, by position
- * @param reader the reader of the result payload
  * @param shape how the result is handed back
  * @param async whether the method returns a {@code CompletableFuture}
  * @param stream whether the method streams the response as an {@code InputStream}
  * @param resultType the declared result type, or the future's result type
  * @param errors the exceptions function errors are rethrown as
  */
-record ClientMethodPlan(String description, ResolvedFunction function, LambdaRequest baseRequest,
-		List<ParameterBinding> parameters, PayloadReader<?> reader, ResultShape shape, boolean async, boolean stream,
-		Class<?> resultType, DeclaredErrors errors) {
+record ClientMethodPlan(String description, String functionKey, PreparedCall<?> call, LambdaRequest baseRequest,
+		List<ParameterBinding> parameters, ResultShape shape, boolean async, boolean stream, Class<?> resultType,
+		DeclaredErrors errors) {
 
 	ClientMethodPlan {
 		parameters = List.copyOf(parameters);

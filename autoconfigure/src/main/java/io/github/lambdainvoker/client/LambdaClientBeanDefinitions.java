@@ -20,7 +20,7 @@ import org.springframework.util.StringUtils;
  * as target type, so that type matching, qualifiers, lazy initialization and AOT
  * processing treat them like any other bean.
  */
-public final class LambdaClientBeanDefinitions {
+final class LambdaClientBeanDefinitions {
 
 	private LambdaClientBeanDefinitions() {
 	}
@@ -37,7 +37,7 @@ public final class LambdaClientBeanDefinitions {
 	 * @param clientType the client interface
 	 * @return whether a bean definition was registered
 	 */
-	public static boolean register(BeanDefinitionRegistry registry, Class<?> clientType) {
+	static boolean register(BeanDefinitionRegistry registry, Class<?> clientType) {
 		if (!clientType.isInterface() || clientType.isAnnotation()) {
 			throw new InvalidLambdaClientException(
 					clientType.getName() + " cannot be a Lambda client: only interfaces can", clientType, null, null);

@@ -5,7 +5,6 @@ import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionReference;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +36,7 @@ public class LambdaClientFactory {
 
 	/**
 	 * Create a factory.
-	 * @param invoker supplies the invoker, asked for once, on the first client created;
-	 * it must be a {@link DefaultLambdaInvoker}
+	 * @param invoker supplies the invoker, asked for once, on the first client created
 	 */
 	public LambdaClientFactory(Supplier<? extends LambdaInvoker> invoker) {
 		this.invoker = SingletonSupplier.of(invoker);
@@ -75,14 +73,11 @@ public class LambdaClientFactory {
 		if (qualifier != null) {
 			checkQualifier(clientType, qualifier);
 		}
-		DefaultLambdaInvoker invoker = defaultInvoker(clientType);
-		Map<Method, ClientMethodPlan> plans = new ClientMethodParser(clientType, invoker.getFunctionRegistry(),
-				invoker.getPayloadCodec(), qualifier)
-			.parse();
+		Map<Method, ClientMethodPlan> plans = new ClientMethodParser(clientType, this.invoker.get(), qualifier).parse();
 		String description = "LambdaClient[" + clientType.getName()
 				+ ((qualifier != null) ? ", qualifier=" + qualifier : "") + "]";
 		Object proxy = Proxy.newProxyInstance(clientType.getClassLoader(), new Class<?>[] { clientType },
-				new LambdaClientInvocationHandler(description, invoker, plans));
+				new LambdaClientInvocationHandler(description, plans));
 		return clientType.cast(proxy);
 	}
 
@@ -107,16 +102,6 @@ public class LambdaClientFactory {
 					"Client " + clientType.getName() + " cannot use qualifier '" + qualifier + "': " + ex.getMessage(),
 					clientType, null, ex);
 		}
-	}
-
-	private DefaultLambdaInvoker defaultInvoker(Class<?> clientType) {
-		LambdaInvoker invoker = this.invoker.get();
-		if (invoker instanceof DefaultLambdaInvoker defaultInvoker) {
-			return defaultInvoker;
-		}
-		throw new InvalidLambdaClientException("Client " + clientType.getName()
-				+ " needs a DefaultLambdaInvoker, but the LambdaInvoker is a " + invoker.getClass().getName()
-				+ "; extend DefaultLambdaInvoker, or define the client bean yourself", clientType, null, null);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
 import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaResponse;
@@ -24,14 +23,10 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 
 	private final String description;
 
-	private final DefaultLambdaInvoker invoker;
-
 	private final Map<Method, ClientMethodPlan> plans;
 
-	LambdaClientInvocationHandler(String description, DefaultLambdaInvoker invoker,
-			Map<Method, ClientMethodPlan> plans) {
+	LambdaClientInvocationHandler(String description, Map<Method, ClientMethodPlan> plans) {
 		this.description = description;
-		this.invoker = invoker;
 		this.plans = plans;
 	}
 
@@ -60,7 +55,7 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 	private @Nullable Object call(ClientMethodPlan plan, LambdaRequest request) throws Throwable {
 		LambdaResponse<?> response;
 		try {
-			response = this.invoker.invoke(plan.function(), request, plan.reader());
+			response = plan.call().invoke(request);
 		}
 		catch (LambdaFunctionException ex) {
 			throw plan.errors().translate(ex);
@@ -70,7 +65,7 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 
 	private CompletableFuture<@Nullable Object> callAsync(ClientMethodPlan plan, LambdaRequest request) {
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
-		this.invoker.invokeAsync(plan.function(), request, plan.reader()).whenComplete((response, failure) -> {
+		plan.call().invokeAsync(request).whenComplete((response, failure) -> {
 			if (failure != null) {
 				result.completeExceptionally(plan.errors().translate(failure));
 				return;
@@ -87,7 +82,7 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 
 	private InputStream callStream(ClientMethodPlan plan, LambdaRequest request) throws Throwable {
 		try {
-			return this.invoker.invokeStream(plan.function(), request).join();
+			return plan.call().invokeStream(request).join();
 		}
 		catch (CompletionException ex) {
 			throw plan.errors().translate(ex);
@@ -96,7 +91,7 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 
 	private CompletableFuture<InputStream> callStreamAsync(ClientMethodPlan plan, LambdaRequest request) {
 		CompletableFuture<InputStream> result = new CompletableFuture<>();
-		CompletableFuture<InputStream> call = this.invoker.invokeStream(plan.function(), request);
+		CompletableFuture<InputStream> call = plan.call().invokeStream(request);
 		call.whenComplete((stream, failure) -> {
 			if (failure != null) {
 				result.completeExceptionally(plan.errors().translate(failure));

@@ -17,7 +17,7 @@ import org.springframework.util.ClassUtils;
  * Finds the interfaces annotated with {@link LambdaClient @LambdaClient} in packages and
  * their sub-packages.
  */
-public final class LambdaClientScanner {
+final class LambdaClientScanner {
 
 	private final ClassPathScanningCandidateComponentProvider provider;
 
@@ -28,7 +28,7 @@ public final class LambdaClientScanner {
 	 * @param environment the environment, for placeholders in package names
 	 * @param resourceLoader the resource loader to scan and load classes with
 	 */
-	public LambdaClientScanner(Environment environment, ResourceLoader resourceLoader) {
+	LambdaClientScanner(Environment environment, ResourceLoader resourceLoader) {
 		this.provider = new InterfaceCandidateProvider(environment);
 		this.provider.setResourceLoader(resourceLoader);
 		this.provider.addIncludeFilter(new AnnotationTypeFilter(LambdaClient.class));
@@ -40,7 +40,7 @@ public final class LambdaClientScanner {
 	 * @param basePackages the packages to scan, with their sub-packages
 	 * @return the client interfaces, in the order found
 	 */
-	public Set<Class<?>> scan(Collection<String> basePackages) {
+	Set<Class<?>> scan(Collection<String> basePackages) {
 		Set<Class<?>> clients = new LinkedHashSet<>();
 		for (String basePackage : basePackages) {
 			for (BeanDefinition candidate : this.provider.findCandidateComponents(basePackage)) {

@@ -29,8 +29,8 @@ enum ResultShape {
 		Object adapt(LambdaResponse<?> response, ClientMethodPlan plan) {
 			Object payload = response.payload();
 			if (payload == null) {
-				throw new LambdaPayloadException("Function '" + plan.function().key() + "' returned no payload, but "
-						+ plan.description() + " returns " + plan.resultType().getName(), plan.function().key(), null,
+				throw new LambdaPayloadException("Function '" + plan.functionKey() + "' returned no payload, but "
+						+ plan.description() + " returns " + plan.resultType().getName(), plan.functionKey(), null,
 						null);
 			}
 			return payload;

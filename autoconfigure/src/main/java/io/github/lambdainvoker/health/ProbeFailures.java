@@ -2,7 +2,6 @@ package io.github.lambdainvoker.health;
 
 import java.time.Duration;
 
-import io.github.lambdainvoker.invoke.LambdaExceptionTranslator;
 import io.github.lambdainvoker.invoke.LambdaInvocationException;
 import io.github.lambdainvoker.invoke.LambdaServiceException;
 import io.github.lambdainvoker.invoke.LambdaThrottlingException;
@@ -19,8 +18,6 @@ import org.springframework.boot.health.contributor.Health;
  */
 final class ProbeFailures {
 
-	private final LambdaExceptionTranslator translator = new LambdaExceptionTranslator();
-
 	private final Duration timeout;
 
 	ProbeFailures(Duration timeout) {
@@ -35,7 +32,7 @@ final class ProbeFailures {
 	 * @return the given health
 	 */
 	Health.Builder describe(Health.Builder health, ResolvedFunction function, Throwable failure) {
-		LambdaInvocationException ex = this.translator.translate(failure, function.key(), function.qualifier());
+		LambdaInvocationException ex = LambdaInvocationException.from(failure, function.key(), function.qualifier());
 		if (ex instanceof LambdaThrottlingException throttled) {
 			return health.up().withDetail("throttled", true).withDetail("errorCode", throttled.getErrorCode());
 		}

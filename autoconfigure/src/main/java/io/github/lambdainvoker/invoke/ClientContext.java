@@ -42,6 +42,18 @@ public record ClientContext(Map<String, String> custom, Map<String, String> env,
 	}
 
 	/**
+	 * Return this client context as Lambda's {@code X-Amz-Client-Context} header carries
+	 * it: its JSON, base64-encoded.
+	 * @param function the function the context is for, named in the error
+	 * @return the header value
+	 * @throws LambdaValidationException if the encoded context is larger than the 3,583
+	 * bytes Lambda allows
+	 */
+	public String encode(String function) {
+		return ClientContextEncoder.SHARED.encode(function, this);
+	}
+
+	/**
 	 * Return a client context whose sections hold this context's values overlaid with the
 	 * given context's values, which win where keys are the same.
 	 * @param overrides the values that take precedence

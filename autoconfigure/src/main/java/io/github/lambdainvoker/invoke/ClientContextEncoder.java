@@ -16,9 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Encodes a {@link ClientContext} for the {@code X-Amz-Client-Context} header: JSON with
  * the non-empty sections {@code custom}, {@code env} and {@code client}, base64-encoded.
  */
-public final class ClientContextEncoder {
+final class ClientContextEncoder {
 
 	private static final Log logger = LogFactory.getLog(ClientContextEncoder.class);
+
+	/** Encoder over Jackson's shared mapper: client contexts hold strings only. */
+	static final ClientContextEncoder SHARED = new ClientContextEncoder(JsonMapper.shared());
 
 	private final JsonMapper jsonMapper;
 

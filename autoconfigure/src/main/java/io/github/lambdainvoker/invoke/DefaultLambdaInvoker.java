@@ -1,25 +1,29 @@
 package io.github.lambdainvoker.invoke;
 
 import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.util.Assert;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link LambdaInvoker} over the AWS SDK's {@link LambdaClient} and, when given, its
  * {@link LambdaAsyncClient}. Without an asynchronous client, asynchronous calls run the
  * synchronous client on the given executor. Every call, whichever method starts it, is
  * reported to the {@link InvocationObserver} and, once validated, runs inside the
- * {@link Bulkhead} of its function.
+ * {@link Bulkhead} of its function. Built with {@link #builder(LambdaClient)}.
  */
 public class DefaultLambdaInvoker implements LambdaInvoker {
 
@@ -49,56 +53,28 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final @Nullable ResponseStreamInvoker responseStreamInvoker;
 
-	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
-			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor) {
-		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor,
-				InvocationObserver.NONE);
-	}
-
-	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
-			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
-			InvocationObserver observer) {
-		this(client, asyncClient, payloadCodec, functionRegistry, retryExecutor, asyncExecutor, observer,
-				new SemaphoreBulkhead(), ClientContextContributor.NONE);
+	private DefaultLambdaInvoker(Builder builder) {
+		this.client = builder.client;
+		this.asyncClient = builder.asyncClient;
+		this.asyncExecutor = builder.asyncExecutor;
+		this.payloadCodec = new PayloadCodec(builder.jsonMapper);
+		this.functionRegistry = builder.functionRegistry;
+		this.retryExecutor = builder.retryExecutor;
+		this.preparer = new InvocationPreparer(this.payloadCodec, builder.clientContextContributor);
+		this.responseReader = new InvocationResponseReader(this.payloadCodec);
+		this.observer = builder.observer;
+		this.bulkhead = builder.bulkhead;
+		this.responseStreamInvoker = (this.asyncClient != null)
+				? new ResponseStreamInvoker(this.asyncClient, this.payloadCodec.getJsonMapper()) : null;
 	}
 
 	/**
-	 * Create an invoker with every collaborator.
+	 * Start building an invoker over the given synchronous SDK client.
 	 * @param client the synchronous SDK client
-	 * @param asyncClient the asynchronous SDK client, or {@code null}
-	 * @param payloadCodec the codec that writes and reads payloads
-	 * @param functionRegistry the registry that resolves function keys
-	 * @param retryExecutor the executor of retries
-	 * @param asyncExecutor the executor of asynchronous calls without an asynchronous
-	 * client
-	 * @param observer the observer of every call
-	 * @param bulkhead the bulkhead that limits concurrent calls per function
-	 * @param clientContextContributor the contributor of client context values, such as
-	 * the current trace context
+	 * @return a builder
 	 */
-	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
-			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
-			InvocationObserver observer, Bulkhead bulkhead, ClientContextContributor clientContextContributor) {
-		this.client = client;
-		this.functionRegistry = functionRegistry;
-		this.retryExecutor = retryExecutor;
-		this.asyncClient = asyncClient;
-		this.asyncExecutor = asyncExecutor;
-		this.payloadCodec = payloadCodec;
-		this.preparer = new InvocationPreparer(payloadCodec, clientContextContributor);
-		this.responseReader = new InvocationResponseReader(payloadCodec);
-		this.observer = observer;
-		this.bulkhead = bulkhead;
-		this.responseStreamInvoker = (asyncClient != null)
-				? new ResponseStreamInvoker(asyncClient, payloadCodec.getJsonMapper()) : null;
-	}
-
-	/**
-	 * Return the codec that writes and reads payloads.
-	 * @return the payload codec
-	 */
-	public PayloadCodec getPayloadCodec() {
-		return this.payloadCodec;
+	public static Builder builder(LambdaClient client) {
+		return new Builder(client);
 	}
 
 	@Override
@@ -111,28 +87,27 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return invoke(request, this.payloadCodec.<T>reader(resultType.getType()));
 	}
 
-	/**
-	 * Return the registry that resolves function keys.
-	 * @return the function registry
-	 */
-	public FunctionRegistry getFunctionRegistry() {
-		return this.functionRegistry;
-	}
-
 	private <T> LambdaResponse<T> invoke(LambdaRequest request, PayloadReader<T> reader) {
 		return invoke(this.functionRegistry.resolve(request.function()), request, reader);
 	}
 
 	/**
-	 * Invoke a function resolved beforehand and read its payload with a reader obtained
-	 * beforehand: the fast path for callers that prepare once and call many times.
-	 * @param <T> the result type
-	 * @param function the resolved function
-	 * @param request the per-call values, which take precedence over the function's
-	 * @param reader the payload reader
-	 * @return the response
+	 * Prepare calls of one function: resolve it through the {@link FunctionRegistry},
+	 * check the template's qualifier against its name, and choose the payload reader, all
+	 * once.
+	 * @throws LambdaValidationException if the function cannot be resolved or the
+	 * template's qualifier conflicts with it
 	 */
-	public <T> LambdaResponse<T> invoke(ResolvedFunction function, LambdaRequest request, PayloadReader<T> reader) {
+	@Override
+	public <T> PreparedCall<T> prepare(LambdaRequest template, FunctionOptions declared, Type resultType) {
+		ResolvedFunction function = this.functionRegistry.resolve(template.function(), declared);
+		if (template.qualifier() != null) {
+			function.reference().resolveQualifier(template.qualifier());
+		}
+		return new ResolvedCall<>(function, this.payloadCodec.reader(resultType));
+	}
+
+	private <T> LambdaResponse<T> invoke(ResolvedFunction function, LambdaRequest request, PayloadReader<T> reader) {
 		return observe(function, request, (invocation) -> this.retryExecutor.execute(invocation,
 				(sdkRequest) -> this.responseReader.read(invocation, send(invocation, sdkRequest), reader)));
 	}
@@ -166,16 +141,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return invokeAsync(function, request, reader);
 	}
 
-	/**
-	 * Invoke a function resolved beforehand without blocking, reading its payload with a
-	 * reader obtained beforehand.
-	 * @param <T> the result type
-	 * @param function the resolved function
-	 * @param request the per-call values, which take precedence over the function's
-	 * @param reader the payload reader
-	 * @return a future completed with the response
-	 */
-	public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(ResolvedFunction function, LambdaRequest request,
+	private <T> CompletableFuture<LambdaResponse<T>> invokeAsync(ResolvedFunction function, LambdaRequest request,
 			PayloadReader<T> reader) {
 		return observeAsync(function, request,
 				(invocation) -> this.retryExecutor.executeAsync(invocation,
@@ -195,14 +161,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return invokeStream(function, request);
 	}
 
-	/**
-	 * Invoke a function resolved beforehand with response streaming.
-	 * @param function the resolved function
-	 * @param request the per-call values, which take precedence over the function's
-	 * @return a future completed with the response body
-	 * @see LambdaInvoker#invokeStream(LambdaRequest)
-	 */
-	public CompletableFuture<InputStream> invokeStream(ResolvedFunction function, LambdaRequest request) {
+	private CompletableFuture<InputStream> invokeStream(ResolvedFunction function, LambdaRequest request) {
 		if (this.responseStreamInvoker == null) {
 			return CompletableFuture.failedFuture(new UnsupportedOperationException(
 					"Response streaming needs the asynchronous SDK client (software.amazon.awssdk:netty-nio-client)"));
@@ -292,6 +251,179 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			logger.debug("Invoking function '" + invocation.functionName() + "' qualifier=" + invocation.qualifier()
 					+ " type=" + invocation.invocationType().wireValue() + " payloadBytes=" + invocation.payloadSize());
 		}
+	}
+
+	/**
+	 * Calls of a function resolved once, with the payload reader chosen once.
+	 */
+	private final class ResolvedCall<T> implements PreparedCall<T> {
+
+		private final ResolvedFunction function;
+
+		private final PayloadReader<T> reader;
+
+		ResolvedCall(ResolvedFunction function, PayloadReader<T> reader) {
+			this.function = function;
+			this.reader = reader;
+		}
+
+		@Override
+		public InvocationType invocationType() {
+			return this.function.invocationType();
+		}
+
+		@Override
+		public LambdaResponse<T> invoke(LambdaRequest request) {
+			return DefaultLambdaInvoker.this.invoke(this.function, request, this.reader);
+		}
+
+		@Override
+		public CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request) {
+			return DefaultLambdaInvoker.this.invokeAsync(this.function, request, this.reader);
+		}
+
+		@Override
+		public CompletableFuture<InputStream> invokeStream(LambdaRequest request) {
+			return DefaultLambdaInvoker.this.invokeStream(this.function, request);
+		}
+
+	}
+
+	/**
+	 * Builds a {@link DefaultLambdaInvoker}. Only the synchronous SDK client is required;
+	 * every other collaborator has a default that makes one attempt per call and observes
+	 * nothing.
+	 */
+	public static final class Builder {
+
+		private final LambdaClient client;
+
+		private @Nullable LambdaAsyncClient asyncClient;
+
+		private Executor asyncExecutor = ForkJoinPool.commonPool();
+
+		private JsonMapper jsonMapper = JsonMapper.shared();
+
+		private FunctionRegistry functionRegistry = FunctionRegistry.NAMES_ONLY;
+
+		private RetryExecutor retryExecutor = RetryExecutor.SINGLE_ATTEMPT;
+
+		private InvocationObserver observer = InvocationObserver.NONE;
+
+		private Bulkhead bulkhead = new SemaphoreBulkhead();
+
+		private ClientContextContributor clientContextContributor = ClientContextContributor.NONE;
+
+		private Builder(LambdaClient client) {
+			Assert.notNull(client, "'client' must not be null");
+			this.client = client;
+		}
+
+		/**
+		 * Set the asynchronous SDK client that asynchronous and streamed calls use.
+		 * Without one, asynchronous calls run the synchronous client on the
+		 * {@link #asyncExecutor(Executor) executor}, and streaming is not available.
+		 * @param asyncClient the asynchronous client, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder asyncClient(@Nullable LambdaAsyncClient asyncClient) {
+			this.asyncClient = asyncClient;
+			return this;
+		}
+
+		/**
+		 * Set the executor that runs asynchronous calls when there is no asynchronous SDK
+		 * client. Defaults to the common fork-join pool; give an executor of your own
+		 * (such as a virtual-thread executor) for calls that block.
+		 * @param asyncExecutor the executor
+		 * @return this builder
+		 */
+		public Builder asyncExecutor(Executor asyncExecutor) {
+			Assert.notNull(asyncExecutor, "'asyncExecutor' must not be null");
+			this.asyncExecutor = asyncExecutor;
+			return this;
+		}
+
+		/**
+		 * Set the Jackson mapper that writes and reads JSON payloads. Defaults to
+		 * {@link JsonMapper#shared()}.
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			Assert.notNull(jsonMapper, "'jsonMapper' must not be null");
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Set the registry that resolves function keys to their settings. Defaults to
+		 * {@link FunctionRegistry#NAMES_ONLY}: every key is a function name.
+		 * @param functionRegistry the registry
+		 * @return this builder
+		 */
+		public Builder functionRegistry(FunctionRegistry functionRegistry) {
+			Assert.notNull(functionRegistry, "'functionRegistry' must not be null");
+			this.functionRegistry = functionRegistry;
+			return this;
+		}
+
+		/**
+		 * Set what runs the attempts of a call. Defaults to
+		 * {@link RetryExecutor#SINGLE_ATTEMPT}.
+		 * @param retryExecutor the retry executor
+		 * @return this builder
+		 */
+		public Builder retryExecutor(RetryExecutor retryExecutor) {
+			Assert.notNull(retryExecutor, "'retryExecutor' must not be null");
+			this.retryExecutor = retryExecutor;
+			return this;
+		}
+
+		/**
+		 * Set the observer of every call. Defaults to {@link InvocationObserver#NONE}.
+		 * @param observer the observer
+		 * @return this builder
+		 */
+		public Builder observer(InvocationObserver observer) {
+			Assert.notNull(observer, "'observer' must not be null");
+			this.observer = observer;
+			return this;
+		}
+
+		/**
+		 * Set the bulkhead that limits concurrent calls per function. Defaults to a
+		 * bulkhead that applies each function's {@link BulkheadSettings}.
+		 * @param bulkhead the bulkhead
+		 * @return this builder
+		 */
+		public Builder bulkhead(Bulkhead bulkhead) {
+			Assert.notNull(bulkhead, "'bulkhead' must not be null");
+			this.bulkhead = bulkhead;
+			return this;
+		}
+
+		/**
+		 * Set the contributor of client context values added to synchronous calls, such
+		 * as the current trace context. Defaults to
+		 * {@link ClientContextContributor#NONE}.
+		 * @param clientContextContributor the contributor
+		 * @return this builder
+		 */
+		public Builder clientContextContributor(ClientContextContributor clientContextContributor) {
+			Assert.notNull(clientContextContributor, "'clientContextContributor' must not be null");
+			this.clientContextContributor = clientContextContributor;
+			return this;
+		}
+
+		/**
+		 * Build the invoker.
+		 * @return the invoker
+		 */
+		public DefaultLambdaInvoker build() {
+			return new DefaultLambdaInvoker(this);
+		}
+
 	}
 
 }

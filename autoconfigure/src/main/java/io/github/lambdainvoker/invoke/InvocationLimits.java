@@ -3,7 +3,7 @@ package io.github.lambdainvoker.invoke;
 /**
  * Lambda's documented Invoke limits, checked before a request is sent.
  */
-public final class InvocationLimits {
+final class InvocationLimits {
 
 	/** Largest RequestResponse or DryRun payload: 6 MB. */
 	public static final int SYNC_PAYLOAD_MAX_BYTES = 6 * 1024 * 1024;

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
  * Checks a {@link LambdaRequest} against Lambda's formats and limits, writes its payload
  * and builds the SDK request. Nothing is sent when a check fails.
  */
-public final class InvocationPreparer {
+final class InvocationPreparer {
 
 	private final PayloadCodec payloadCodec;
 

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * tail, reads the payload without copying it and turns a function error into a
  * {@link LambdaFunctionException}.
  */
-public final class InvocationResponseReader {
+final class InvocationResponseReader {
 
 	private static final byte[] EMPTY = new byte[0];
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param stackTrace the stack trace lines, empty when the runtime sent none
  * @param cause the error that caused this one, if any
  */
-public record LambdaErrorDocument(@Nullable String errorType, @Nullable String errorMessage, List<String> stackTrace,
+record LambdaErrorDocument(@Nullable String errorType, @Nullable String errorMessage, List<String> stackTrace,
 		@Nullable LambdaErrorDocument cause) {
 
 	private static final int MAX_CAUSE_DEPTH = 16;

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
  * Turns what the AWS SDK throws into this library's exception types, keeping the SDK
  * exception as the cause.
  */
-public final class LambdaExceptionTranslator {
+final class LambdaExceptionTranslator {
+
+	/** The translator, which holds no state. */
+	static final LambdaExceptionTranslator INSTANCE = new LambdaExceptionTranslator();
 
 	/**
 	 * Translate a failure of an Invoke call.

@@ -12,6 +12,19 @@ public abstract class LambdaInvocationException extends RuntimeException {
 
 	private final @Nullable String qualifier;
 
+	/**
+	 * Translate a failure of a call made with the AWS SDK's Lambda client into the
+	 * exception this library throws for it: for code that calls the SDK itself and wants
+	 * the same exception types as {@link LambdaInvoker} callers get.
+	 * @param failure what the SDK threw, or the cause a future completed with
+	 * @param function the function that was called
+	 * @param qualifier the qualifier that was called, or {@code null}
+	 * @return the translated exception
+	 */
+	public static LambdaInvocationException from(Throwable failure, String function, @Nullable String qualifier) {
+		return LambdaExceptionTranslator.INSTANCE.translate(failure, function, qualifier);
+	}
+
 	protected LambdaInvocationException(String message, String functionName, @Nullable String qualifier,
 			@Nullable Throwable cause) {
 		super(message, cause);

@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.invoke;
 
 import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -90,6 +91,27 @@ public interface LambdaInvoker {
 	default CompletableFuture<InputStream> invokeStream(LambdaRequest request) {
 		return CompletableFuture.failedFuture(
 				new UnsupportedOperationException(getClass().getName() + " does not support response streaming"));
+	}
+
+	/**
+	 * Prepare calls of one function that will be made many times with the same result
+	 * type, such as the calls of one {@code @LambdaClient} method: the invoker may
+	 * resolve the function and choose the payload reader once, here, and fail here when
+	 * the function cannot be resolved. The default implementation resolves nothing ahead:
+	 * each call goes to {@link #invoke(LambdaRequest, ParameterizedTypeReference)} and
+	 * its siblings, with the declared options filled into the request where it leaves
+	 * them unset.
+	 * @param <T> the result type
+	 * @param template the request every call starts from: the function, and any value all
+	 * calls share, such as a qualifier
+	 * @param declared options declared in code, which configured settings of the function
+	 * override
+	 * @param resultType the type to read payloads as
+	 * @return the prepared calls
+	 * @throws LambdaValidationException if the function cannot be resolved
+	 */
+	default <T> PreparedCall<T> prepare(LambdaRequest template, FunctionOptions declared, Type resultType) {
+		return new DelegatingPreparedCall<>(this, declared, ParameterizedTypeReference.forType(resultType));
 	}
 
 	/**

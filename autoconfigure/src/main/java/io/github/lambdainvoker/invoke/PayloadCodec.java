@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other object goes through the application's Jackson {@link JsonMapper}. Readers and
  * writers are built once per type and cached.
  */
-public final class PayloadCodec {
+final class PayloadCodec {
 
 	private static final PayloadReader<byte[]> BYTES = (payload) -> payload;
 

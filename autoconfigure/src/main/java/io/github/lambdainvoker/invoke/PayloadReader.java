@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type it reads
  */
 @FunctionalInterface
-public interface PayloadReader<T> {
+interface PayloadReader<T> {
 
 	/**
 	 * Read a payload.

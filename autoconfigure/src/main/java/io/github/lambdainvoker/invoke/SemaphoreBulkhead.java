@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Bulkhead} with one fair {@link Semaphore} per function key, sized by the
  * function's {@link BulkheadSettings}. Functions without a limit take no permit.
  */
-public final class SemaphoreBulkhead implements Bulkhead {
+final class SemaphoreBulkhead implements Bulkhead {
 
 	private final ConcurrentMap<String, Semaphore> semaphores = new ConcurrentHashMap<>();
 

@@ -7,7 +7,6 @@ import java.util.List;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
-import io.github.lambdainvoker.invoke.PayloadCodec;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -19,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -39,12 +39,11 @@ class LambdaAutoConfigurationTests {
 		.withUserConfiguration(TestCredentialsConfiguration.class);
 
 	@Test
-	void createsClientsInvokerAndCodec() {
+	void createsClientsInvokerAndRegistry() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(LambdaClient.class);
 			assertThat(context).hasSingleBean(LambdaAsyncClient.class);
 			assertThat(context).hasSingleBean(LambdaInvoker.class);
-			assertThat(context).hasSingleBean(PayloadCodec.class);
 			assertThat(context).hasSingleBean(FunctionRegistry.class);
 		});
 	}
@@ -114,13 +113,13 @@ class LambdaAutoConfigurationTests {
 	@Test
 	void usesApplicationJsonMapper() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.run((context) -> assertThat(context.getBean(PayloadCodec.class).getJsonMapper())
+			.run((context) -> assertThat(jsonMapperOf(context.getBean(LambdaInvoker.class)))
 				.isSameAs(context.getBean(JsonMapper.class)));
 	}
 
 	@Test
 	void fallsBackToDefaultJsonMapperWithoutJacksonAutoConfiguration() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(PayloadCodec.class).getJsonMapper())
+		this.contextRunner.run((context) -> assertThat(jsonMapperOf(context.getBean(LambdaInvoker.class)))
 			.isSameAs(JsonMapper.shared()));
 	}
 
@@ -202,6 +201,12 @@ class LambdaAutoConfigurationTests {
 			return mock(LambdaInvoker.class);
 		}
 
+	}
+
+	private static Object jsonMapperOf(LambdaInvoker invoker) {
+		Object payloadCodec = ReflectionTestUtils.getField(invoker, "payloadCodec");
+		assertThat(payloadCodec).isNotNull();
+		return ReflectionTestUtils.getField(payloadCodec, "jsonMapper");
 	}
 
 }

@@ -212,18 +212,6 @@ class LambdaClientsAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void clientsNeedADefaultLambdaInvoker() {
-		this.contextRunner.withUserConfiguration(NamedClientConfiguration.class)
-			.withBean(LambdaInvoker.class, UnsupportedLambdaInvoker::new)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidLambdaClientException.class)
-				.hasMessageContaining("Client " + ExplicitAuditFunctions.class.getName()
-						+ " needs a DefaultLambdaInvoker, but the LambdaInvoker is a "
-						+ UnsupportedLambdaInvoker.class.getName()));
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@AutoConfigurationPackage(basePackageClasses = ScannedPricingFunctions.class)
 	static class ScannedPackageConfiguration {
@@ -346,36 +334,6 @@ class LambdaClientsAutoConfigurationTests {
 	public interface LazyInvalidFunctions {
 
 		String find(String id);
-
-	}
-
-	static class UnsupportedLambdaInvoker implements LambdaInvoker {
-
-		@Override
-		public <T> LambdaResponse<T> invoke(LambdaRequest request, Class<T> resultType) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public <T> LambdaResponse<T> invoke(LambdaRequest request, ParameterizedTypeReference<T> resultType) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public LambdaResponse<byte[]> exchange(LambdaRequest request) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request, Class<T> resultType) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public <T> CompletableFuture<LambdaResponse<T>> invokeAsync(LambdaRequest request,
-				ParameterizedTypeReference<T> resultType) {
-			throw new UnsupportedOperationException();
-		}
 
 	}
 

@@ -2,7 +2,6 @@ package io.github.lambdainvoker.autoconfigure;
 
 import io.github.lambdainvoker.autoconfigure.clients.typed.TypedQuoteFunctions;
 import io.github.lambdainvoker.invoke.ClientContext;
-import io.github.lambdainvoker.invoke.LambdaErrorDocument;
 import io.github.lambdainvoker.invoke.LambdaResponse;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -60,7 +59,6 @@ class LambdaNativeHintsAotTests {
 		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaProperties.Retry.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaProperties.Http.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(ClientContext.class)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaErrorDocument.class)).accepts(hints);
 	}
 
 	@Test
@@ -76,7 +74,6 @@ class LambdaNativeHintsAotTests {
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(ClientContext.class)
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaErrorDocument.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(LambdaRuntimeHints.APACHE5_HTTP_CLIENT)))
 			.accepts(hints);
 	}

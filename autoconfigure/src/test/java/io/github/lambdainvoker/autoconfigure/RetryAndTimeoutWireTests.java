@@ -18,7 +18,6 @@ import io.github.lambdainvoker.invoke.LambdaServerException;
 import io.github.lambdainvoker.invoke.LambdaThrottlingException;
 import io.github.lambdainvoker.invoke.LambdaTimeoutException;
 import io.github.lambdainvoker.invoke.LambdaWireMockExtension;
-import io.github.lambdainvoker.invoke.PayloadCodec;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -250,11 +249,13 @@ class RetryAndTimeoutWireTests {
 	}
 
 	private DefaultLambdaInvoker invoker() {
-		return new DefaultLambdaInvoker(wireMock.client(), wireMock.asyncClient(),
-				new PayloadCodec(JsonMapper.shared()), new PropertiesFunctionRegistry(this.properties),
-				new SpringRetryExecutor(
-						List.of((invocation, attempt, reason, failure, wait) -> this.retryReasons.add(reason))),
-				Runnable::run);
+		return DefaultLambdaInvoker.builder(wireMock.client())
+			.asyncClient(wireMock.asyncClient())
+			.functionRegistry(new PropertiesFunctionRegistry(this.properties))
+			.retryExecutor(new SpringRetryExecutor(
+					List.of((invocation, attempt, reason, failure, wait) -> this.retryReasons.add(reason))))
+			.asyncExecutor(Runnable::run)
+			.build();
 	}
 
 	private static void stubError(int status, String code) {

@@ -13,7 +13,6 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SDK clients and invokers pointed at a local endpoint, for wire tests.
@@ -51,23 +50,30 @@ public final class TestLambdaClients {
 	}
 
 	public static DefaultLambdaInvoker invoker(LambdaClient client, LambdaAsyncClient asyncClient) {
-		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
-				FunctionRegistry.NAMES_ONLY, RetryExecutor.SINGLE_ATTEMPT, directExecutor());
+		return DefaultLambdaInvoker.builder(client).asyncClient(asyncClient).asyncExecutor(directExecutor()).build();
 	}
 
 	public static DefaultLambdaInvoker invoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, InvocationObserver observer) {
-		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()), functionRegistry,
-				retryExecutor, directExecutor(), observer);
+		return DefaultLambdaInvoker.builder(client)
+			.asyncClient(asyncClient)
+			.asyncExecutor(directExecutor())
+			.functionRegistry(functionRegistry)
+			.retryExecutor(retryExecutor)
+			.observer(observer)
+			.build();
 	}
 
 	public static DefaultLambdaInvoker invoker(LambdaClient client) {
-		return new DefaultLambdaInvoker(client, null, new PayloadCodec(JsonMapper.shared()),
-				FunctionRegistry.NAMES_ONLY, RetryExecutor.SINGLE_ATTEMPT, directExecutor());
+		return DefaultLambdaInvoker.builder(client).asyncExecutor(directExecutor()).build();
 	}
 
 	private static Executor directExecutor() {
 		return (task) -> new Thread(task, "test-lambda-invoker").start();
+	}
+
+	public static String decodeClientContext(String headerValue) {
+		return ClientContextEncoder.decode(headerValue);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionException;
 
 import io.github.lambdainvoker.invoke.ClientContext;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
-import io.github.lambdainvoker.invoke.InvocationLimits;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaPayloadException;
 import io.github.lambdainvoker.invoke.LambdaRequest;
@@ -35,6 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @Tag("bad-input")
 class BadInputTests {
+
+	/** Lambda's limit for a RequestResponse payload, 6 MiB. */
+	private static final int SYNC_PAYLOAD_MAX_BYTES = 6_291_456;
+
+	/** Lambda's limit for an Event payload, 1 MiB. */
+	private static final int EVENT_PAYLOAD_MAX_BYTES = 1_048_576;
 
 	@RegisterExtension
 	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.sync();
@@ -95,7 +100,7 @@ class BadInputTests {
 
 	@Test
 	void syncPayloadLimitCountsBytesNotCharacters() {
-		String payload = "\"" + "é".repeat(InvocationLimits.SYNC_PAYLOAD_MAX_BYTES / 2) + "\"";
+		String payload = "\"" + "é".repeat(SYNC_PAYLOAD_MAX_BYTES / 2) + "\"";
 		assertThatExceptionOfType(LambdaValidationException.class)
 			.isThrownBy(() -> invoker.invoke("pricing", payload, Void.class))
 			.withMessageStartingWith("Payload for function 'pricing' is 629145")
@@ -105,7 +110,7 @@ class BadInputTests {
 
 	@Test
 	void asyncEventPayloadOverTheEventLimitFailsTheFutureAndSendsNothing() {
-		byte[] payload = new byte[InvocationLimits.EVENT_PAYLOAD_MAX_BYTES + 1];
+		byte[] payload = new byte[EVENT_PAYLOAD_MAX_BYTES + 1];
 		LambdaRequest request = LambdaRequest.builder("audit")
 			.invocationType(InvocationType.EVENT)
 			.payload(payload)

@@ -16,8 +16,8 @@ import io.github.lambdainvoker.invoke.LambdaBulkheadFullException;
 import io.github.lambdainvoker.invoke.LambdaInvocationException;
 import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaValidationException;
-import io.github.lambdainvoker.invoke.PayloadCodec;
-import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
+import io.github.lambdainvoker.invoke.Bulkhead;
+import io.github.lambdainvoker.invoke.TestBulkheads;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
 import io.github.lambdainvoker.invoke.observation.ObservationInvocationObserver;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
@@ -62,7 +62,7 @@ class BulkheadWireTests {
 
 	private final LambdaProperties properties = new LambdaProperties();
 
-	private final SemaphoreBulkhead bulkhead = new SemaphoreBulkhead();
+	private final Bulkhead bulkhead = TestBulkheads.semaphores();
 
 	private final TestObservationRegistry observations = TestObservationRegistry.create();
 
@@ -102,7 +102,7 @@ class BulkheadWireTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
 		assertThat(inFlight).allSatisfy((call) -> assertThat(call.join()).isEqualTo("\"ok\""));
 		assertThat(requests()).isEqualTo(2);
-		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(2);
+		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isEqualTo(2);
 		assertThat(invoker.invoke("pricing", "{}", String.class)).isEqualTo("\"ok\"");
 	}
 
@@ -141,13 +141,14 @@ class BulkheadWireTests {
 		DefaultLambdaInvoker invoker = invoker();
 		CompletableFuture<String> first = invoker.invokeAsync("pricing", "{}", String.class);
 		CompletableFuture<String> second = invoker.invokeAsync("pricing", "{}", String.class);
-		assertThat(this.bulkhead.availablePermits("pricing")).isZero();
+		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isZero();
 		assertThatExceptionOfType(CompletionException.class)
 			.isThrownBy(() -> invoker.invokeAsync("pricing", "{}", String.class).join())
 			.withCauseInstanceOf(LambdaBulkheadFullException.class);
 		assertThat(first.join()).isEqualTo("\"ok\"");
 		assertThat(second.join()).isEqualTo("\"ok\"");
-		await().atMost(Duration.ofSeconds(2)).until(() -> this.bulkhead.availablePermits("pricing") == 2);
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> TestBulkheads.availablePermits(this.bulkhead, "pricing") == 2);
 		assertThat(requests()).isEqualTo(2);
 	}
 
@@ -167,7 +168,7 @@ class BulkheadWireTests {
 				.satisfies((ex) -> assertThat(ex.getCause()).isNotInstanceOf(LambdaBulkheadFullException.class));
 		}
 		assertThat(requests()).isEqualTo(3 * 2 * 3);
-		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
+		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isEqualTo(1);
 	}
 
 	@Test
@@ -186,7 +187,7 @@ class BulkheadWireTests {
 				.invoke(LambdaRequest.builder("pricing").qualifier("bad qualifier").build(), String.class));
 		}
 		assertThat(requests()).isEqualTo(6);
-		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
+		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isEqualTo(1);
 	}
 
 	@Test
@@ -244,10 +245,14 @@ class BulkheadWireTests {
 	}
 
 	private DefaultLambdaInvoker invoker() {
-		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
-				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), Runnable::run,
-				new ObservationInvocationObserver(this.observations, null), this.bulkhead,
-				ClientContextContributor.NONE);
+		return DefaultLambdaInvoker.builder(client)
+			.asyncClient(asyncClient)
+			.functionRegistry(new PropertiesFunctionRegistry(this.properties))
+			.retryExecutor(new SpringRetryExecutor(List.of()))
+			.asyncExecutor(Runnable::run)
+			.observer(new ObservationInvocationObserver(this.observations, null))
+			.bulkhead(this.bulkhead)
+			.build();
 	}
 
 }

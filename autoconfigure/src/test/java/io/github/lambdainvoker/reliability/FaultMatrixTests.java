@@ -26,8 +26,6 @@ import io.github.lambdainvoker.invoke.LambdaRequestTooLargeException;
 import io.github.lambdainvoker.invoke.LambdaServerException;
 import io.github.lambdainvoker.invoke.LambdaThrottlingException;
 import io.github.lambdainvoker.invoke.LambdaTimeoutException;
-import io.github.lambdainvoker.invoke.PayloadCodec;
-import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,9 +218,12 @@ class FaultMatrixTests {
 	}
 
 	private DefaultLambdaInvoker invoker() {
-		return new DefaultLambdaInvoker(client, asyncClient, new PayloadCodec(JsonMapper.shared()),
-				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), Runnable::run,
-				InvocationObserver.NONE, new SemaphoreBulkhead(), ClientContextContributor.NONE);
+		return DefaultLambdaInvoker.builder(client)
+			.asyncClient(asyncClient)
+			.functionRegistry(new PropertiesFunctionRegistry(this.properties))
+			.retryExecutor(new SpringRetryExecutor(List.of()))
+			.asyncExecutor(Runnable::run)
+			.build();
 	}
 
 	private static ResponseDefinitionBuilder error(int status, String code) {

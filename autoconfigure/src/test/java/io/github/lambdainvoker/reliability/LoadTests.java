@@ -31,8 +31,6 @@ import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaResponse;
-import io.github.lambdainvoker.invoke.PayloadCodec;
-import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,9 +231,12 @@ class LoadTests {
 
 	private DefaultLambdaInvoker invoker() {
 		LambdaProperties properties = new LambdaProperties();
-		return new DefaultLambdaInvoker(this.client, this.asyncClient, new PayloadCodec(JsonMapper.shared()),
-				new PropertiesFunctionRegistry(properties), new SpringRetryExecutor(List.of()), Runnable::run,
-				InvocationObserver.NONE, new SemaphoreBulkhead(), ClientContextContributor.NONE);
+		return DefaultLambdaInvoker.builder(this.client)
+			.asyncClient(this.asyncClient)
+			.functionRegistry(new PropertiesFunctionRegistry(properties))
+			.retryExecutor(new SpringRetryExecutor(List.of()))
+			.asyncExecutor(Runnable::run)
+			.build();
 	}
 
 }

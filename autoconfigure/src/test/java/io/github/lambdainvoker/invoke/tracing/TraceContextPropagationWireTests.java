@@ -9,15 +9,13 @@ import ch.qos.logback.classic.Logger;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.lambdainvoker.invoke.ClientContext;
-import io.github.lambdainvoker.invoke.ClientContextEncoder;
+import io.github.lambdainvoker.invoke.TestLambdaClients;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaRequest;
-import io.github.lambdainvoker.invoke.PayloadCodec;
 import io.github.lambdainvoker.invoke.RetryExecutor;
-import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -63,15 +61,17 @@ class TraceContextPropagationWireTests {
 
 	private static final SimpleTracer tracer = new SimpleTracer();
 
-	private final Logger encoderLogger = (Logger) LoggerFactory.getLogger(ClientContextEncoder.class);
+	private final Logger encoderLogger = (Logger) LoggerFactory
+		.getLogger("io.github.lambdainvoker.invoke.ClientContextEncoder");
 
 	@BeforeAll
 	static void createInvoker() {
 		client = TestLambdaClients.sync(wireMock.baseUrl());
 		Executor direct = Runnable::run;
-		invoker = new DefaultLambdaInvoker(client, null, new PayloadCodec(JsonMapper.shared()),
-				FunctionRegistry.NAMES_ONLY, RetryExecutor.SINGLE_ATTEMPT, direct, InvocationObserver.NONE,
-				new SemaphoreBulkhead(), new TraceContextClientContextContributor(tracer, new W3cPropagator()));
+		invoker = DefaultLambdaInvoker.builder(client)
+			.asyncExecutor(direct)
+			.clientContextContributor(new TraceContextClientContextContributor(tracer, new W3cPropagator()))
+			.build();
 	}
 
 	@AfterAll
@@ -189,7 +189,7 @@ class TraceContextPropagationWireTests {
 	}
 
 	private static Map<String, Map<String, String>> sentClientContext() {
-		String json = ClientContextEncoder.decode(onlyRequest().getHeader("X-Amz-Client-Context"));
+		String json = TestLambdaClients.decodeClientContext(onlyRequest().getHeader("X-Amz-Client-Context"));
 		return JsonMapper.shared().readValue(json, new TypeReference<>() {
 		});
 	}
