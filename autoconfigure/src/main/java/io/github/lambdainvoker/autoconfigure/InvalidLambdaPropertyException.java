@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * Thrown at start-up when an {@code aws.lambda.*} property has a value the starter cannot
  * use. Names the property, the value, the reason and what to do.
  */
-public class InvalidLambdaPropertyException extends RuntimeException {
+class InvalidLambdaPropertyException extends RuntimeException {
 
 	private final String property;
 
