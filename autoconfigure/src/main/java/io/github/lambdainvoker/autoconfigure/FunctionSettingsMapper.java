@@ -28,14 +28,14 @@ final class FunctionSettingsMapper {
 
 	ResolvedFunction resolve(String key, LambdaProperties.@Nullable Function function, FunctionOptions options) {
 		LambdaProperties.Function configured = (function != null) ? function : new LambdaProperties.Function();
-		boolean nameFromConfiguration = configured.getFunctionName() != null;
-		FunctionReference reference = FunctionReference
-			.parse(nameFromConfiguration ? configured.getFunctionName() : key);
+		String configuredName = configured.getFunctionName();
+		boolean nameFromConfiguration = configuredName != null;
+		FunctionReference reference = FunctionReference.parse((configuredName != null) ? configuredName : key);
 		return new ResolvedFunction(key, reference,
 				qualifier(reference, nameFromConfiguration, configured.getQualifier(), options.qualifier()),
-				first(configured.getInvocationType(), options.invocationType(), this.defaults.getInvocationType(),
-						InvocationType.REQUEST_RESPONSE),
-				first(configured.getLogType(), options.logType(), this.defaults.getLogType(), LogType.NONE),
+				orElse(first(configured.getInvocationType(), options.invocationType(),
+						this.defaults.getInvocationType()), InvocationType.REQUEST_RESPONSE),
+				orElse(first(configured.getLogType(), options.logType(), this.defaults.getLogType()), LogType.NONE),
 				clientContext(this.defaults.getClientContext())
 					.mergedWith(clientContext(configured.getClientContext())),
 				first(configured.getTimeout(), this.defaults.getTimeout()),
@@ -91,6 +91,10 @@ final class FunctionSettingsMapper {
 		}
 		T defaultValue = getter.apply(fallback);
 		return (defaultValue != null) ? defaultValue : builtIn;
+	}
+
+	private static <T> T orElse(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	@SafeVarargs

@@ -18,10 +18,12 @@ class InvalidLambdaClientFailureAnalyzer extends AbstractFailureAnalyzer<Invalid
 		Method method = cause.getMethod();
 		String target = (method != null) ? "method " + method.getName() + " of " + cause.getClientType().getName()
 				: cause.getClientType().getName();
-		StringBuilder description = new StringBuilder(cause.getMessage());
-		if (cause.getCause() != null && cause.getCause().getMessage() != null
-				&& !cause.getMessage().contains(cause.getCause().getMessage())) {
-			description.append(System.lineSeparator()).append("Caused by: ").append(cause.getCause().getMessage());
+		String message = String.valueOf(cause.getMessage());
+		StringBuilder description = new StringBuilder(message);
+		Throwable nested = cause.getCause();
+		String nestedMessage = (nested != null) ? nested.getMessage() : null;
+		if (nestedMessage != null && !message.contains(nestedMessage)) {
+			description.append(System.lineSeparator()).append("Caused by: ").append(nestedMessage);
 		}
 		return new FailureAnalysis(description.toString(),
 				"Correct the declaration of " + target

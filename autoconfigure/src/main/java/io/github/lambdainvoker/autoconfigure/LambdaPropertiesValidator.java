@@ -78,10 +78,9 @@ final class LambdaPropertiesValidator {
 			return mapper.resolve(key, function, FunctionOptions.NONE);
 		}
 		catch (LambdaValidationException ex) {
-			boolean qualifierConflict = function != null && function.getQualifier() != null
-					&& ex.getMessage().contains("was also given");
-			if (qualifierConflict) {
-				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(), ex.getMessage(),
+			String qualifier = (function != null) ? function.getQualifier() : null;
+			if (qualifier != null && ex.getMessage().contains("was also given")) {
+				throw new InvalidLambdaPropertyException(prefix + "qualifier", qualifier, ex.getMessage(),
 						"Remove the alias from " + prefix + "function-name or remove " + prefix
 								+ "qualifier, so that only one of them names the qualifier.");
 			}

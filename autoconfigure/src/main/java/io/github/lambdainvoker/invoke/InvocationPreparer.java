@@ -88,8 +88,10 @@ final class InvocationPreparer {
 			bytes = this.payloadCodec.write(payload, maxBytes);
 		}
 		catch (JacksonException ex) {
-			throw new LambdaPayloadException("Payload of type " + payload.getClass().getName() + " for function '"
-					+ function + "' cannot be written as JSON: " + ex.getOriginalMessage(), function, qualifier, ex);
+			throw new LambdaPayloadException(
+					"Payload of type " + ((payload != null) ? payload.getClass().getName() : "null") + " for function '"
+							+ function + "' cannot be written as JSON: " + ex.getOriginalMessage(),
+					function, qualifier, ex);
 		}
 		catch (RuntimeException ex) {
 			throw new LambdaPayloadException(

@@ -13,6 +13,16 @@ public abstract class LambdaInvocationException extends RuntimeException {
 	private final @Nullable String qualifier;
 
 	/**
+	 * Return the message, which names the function and says what went wrong.
+	 * @return the message, never {@code null}
+	 */
+	@Override
+	public String getMessage() {
+		String message = super.getMessage();
+		return (message != null) ? message : getClass().getSimpleName();
+	}
+
+	/**
 	 * Translate a failure of a call made with the AWS SDK's Lambda client into the
 	 * exception this library throws for it: for code that calls the SDK itself and wants
 	 * the same exception types as {@link LambdaInvoker} callers get.

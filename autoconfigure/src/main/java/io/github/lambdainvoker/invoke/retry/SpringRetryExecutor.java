@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.invoke.retry;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,8 +119,9 @@ public final class SpringRetryExecutor implements RetryExecutor {
 		if (Integer.valueOf(context.getRetryCount()).equals(context.getAttribute(DECISION_FOR_ATTEMPT))) {
 			return (RetryDecision) context.getAttribute(DECISION);
 		}
-		RetryDecision decision = this.planner.plan((PreparedInvocation) context.getAttribute(INVOCATION),
-				context.getRetryCount(), failure, (InvocationDeadline) context.getAttribute(DEADLINE));
+		RetryDecision decision = this.planner.plan(
+				(PreparedInvocation) Objects.requireNonNull(context.getAttribute(INVOCATION)), context.getRetryCount(),
+				failure, (InvocationDeadline) Objects.requireNonNull(context.getAttribute(DEADLINE)));
 		context.setAttribute(DECISION_FOR_ATTEMPT, context.getRetryCount());
 		context.setAttribute(DECISION, decision);
 		return decision;
