@@ -16,18 +16,18 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * {@link LambdaInvoker} over the AWS SDK's {@link LambdaClient} and, when given, its
- * {@link LambdaAsyncClient}. Without an asynchronous client, asynchronous calls run the
- * synchronous client on the given executor. Every call, whichever method starts it, is
- * reported to the {@link InvocationObserver} and, once validated, runs inside the
- * {@link Bulkhead} of its function.
+ * {@link LambdaAsyncClient}. A function resolved with a {@link LambdaRoute} is called
+ * through the route's clients, any other through the invoker's default route. Without an
+ * asynchronous client, asynchronous calls run the synchronous client on the given
+ * executor. Every call, whichever method starts it, is reported to the
+ * {@link InvocationObserver} and, once validated, runs inside the {@link Bulkhead} of its
+ * function.
  */
 public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private static final Log logger = LogFactory.getLog(DefaultLambdaInvoker.class);
 
-	private final LambdaClient client;
-
-	private final @Nullable LambdaAsyncClient asyncClient;
+	private final LambdaRoute defaultRoute;
 
 	private final Executor asyncExecutor;
 
@@ -47,7 +47,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
-	private final @Nullable ResponseStreamInvoker responseStreamInvoker;
+	private final ResponseStreamInvoker responseStreamInvoker;
 
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor) {
@@ -79,18 +79,37 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	public DefaultLambdaInvoker(LambdaClient client, @Nullable LambdaAsyncClient asyncClient, PayloadCodec payloadCodec,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, Executor asyncExecutor,
 			InvocationObserver observer, Bulkhead bulkhead, ClientContextContributor clientContextContributor) {
-		this.client = client;
+		this(new FixedLambdaRoute(client, asyncClient), payloadCodec, functionRegistry, retryExecutor, asyncExecutor,
+				observer, bulkhead, clientContextContributor);
+	}
+
+	/**
+	 * Create an invoker whose functions without a route of their own go through the given
+	 * default route, whose asynchronous client may be built on first use.
+	 * @param defaultRoute the clients of functions resolved without a route
+	 * @param payloadCodec the codec that writes and reads payloads
+	 * @param functionRegistry the registry that resolves function keys
+	 * @param retryExecutor the executor of retries
+	 * @param asyncExecutor the executor of asynchronous calls without an asynchronous
+	 * client
+	 * @param observer the observer of every call
+	 * @param bulkhead the bulkhead that limits concurrent calls per function
+	 * @param clientContextContributor the contributor of client context values, such as
+	 * the current trace context
+	 */
+	public DefaultLambdaInvoker(LambdaRoute defaultRoute, PayloadCodec payloadCodec, FunctionRegistry functionRegistry,
+			RetryExecutor retryExecutor, Executor asyncExecutor, InvocationObserver observer, Bulkhead bulkhead,
+			ClientContextContributor clientContextContributor) {
+		this.defaultRoute = defaultRoute;
 		this.functionRegistry = functionRegistry;
 		this.retryExecutor = retryExecutor;
-		this.asyncClient = asyncClient;
 		this.asyncExecutor = asyncExecutor;
 		this.payloadCodec = payloadCodec;
 		this.preparer = new InvocationPreparer(payloadCodec, clientContextContributor);
 		this.responseReader = new InvocationResponseReader(payloadCodec);
 		this.observer = observer;
 		this.bulkhead = bulkhead;
-		this.responseStreamInvoker = (asyncClient != null)
-				? new ResponseStreamInvoker(asyncClient, payloadCodec.getJsonMapper()) : null;
+		this.responseStreamInvoker = new ResponseStreamInvoker(payloadCodec.getJsonMapper());
 	}
 
 	/**
@@ -203,7 +222,14 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 * @see LambdaInvoker#invokeStream(LambdaRequest)
 	 */
 	public CompletableFuture<InputStream> invokeStream(ResolvedFunction function, LambdaRequest request) {
-		if (this.responseStreamInvoker == null) {
+		LambdaAsyncClient asyncClient;
+		try {
+			asyncClient = route(function).asyncClient();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (asyncClient == null) {
 			return CompletableFuture.failedFuture(new UnsupportedOperationException(
 					"Response streaming needs the asynchronous SDK client (software.amazon.awssdk:netty-nio-client)"));
 		}
@@ -215,7 +241,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			return CompletableFuture.failedFuture(ex);
 		}
 		logSending(invocation);
-		return this.responseStreamInvoker.invoke(invocation);
+		return this.responseStreamInvoker.invoke(invocation, asyncClient);
 	}
 
 	private <T> LambdaResponse<T> observe(ResolvedFunction function, LambdaRequest request,
@@ -260,7 +286,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private InvokeResponse send(PreparedInvocation invocation, InvokeRequest sdkRequest) {
 		logSending(invocation);
 		try {
-			return this.client.invoke(sdkRequest);
+			return route(invocation.function()).client().invoke(sdkRequest);
 		}
 		catch (RuntimeException ex) {
 			throw this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier());
@@ -268,13 +294,21 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	}
 
 	private CompletableFuture<InvokeResponse> sendAsync(PreparedInvocation invocation, InvokeRequest sdkRequest) {
-		if (this.asyncClient == null) {
+		LambdaAsyncClient asyncClient;
+		try {
+			asyncClient = route(invocation.function()).asyncClient();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture
+				.failedFuture(this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier()));
+		}
+		if (asyncClient == null) {
 			return CompletableFuture.supplyAsync(() -> send(invocation, sdkRequest), this.asyncExecutor);
 		}
 		logSending(invocation);
 		CompletableFuture<InvokeResponse> future;
 		try {
-			future = this.asyncClient.invoke(sdkRequest);
+			future = asyncClient.invoke(sdkRequest);
 		}
 		catch (RuntimeException ex) {
 			future = CompletableFuture.failedFuture(ex);
@@ -285,6 +319,11 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private Function<Throwable, CompletableFuture<InvokeResponse>> translateAsync(PreparedInvocation invocation) {
 		return (ex) -> CompletableFuture
 			.failedFuture(this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier()));
+	}
+
+	private LambdaRoute route(ResolvedFunction function) {
+		LambdaRoute route = function.route();
+		return (route != null) ? route : this.defaultRoute;
 	}
 
 	private static void logSending(PreparedInvocation invocation) {
