@@ -167,6 +167,38 @@ public final class LambdaWireMock {
 	}
 
 	/**
+	 * Return the access key id that signed a request, from its {@code Authorization}
+	 * header.
+	 * @param request the request
+	 * @return the access key id
+	 */
+	public static String accessKeyId(LoggedRequest request) {
+		String credential = credential(request);
+		return credential.substring(0, credential.indexOf('/'));
+	}
+
+	/**
+	 * Return the scope a request was signed for, from its {@code Authorization} header:
+	 * {@code /<region>/<service>/aws4_request}, without the access key id and date.
+	 * @param request the request
+	 * @return the credential scope, such as {@code /eu-west-1/lambda/aws4_request}
+	 */
+	public static String credentialScope(LoggedRequest request) {
+		String credential = credential(request);
+		String withoutKey = credential.substring(credential.indexOf('/') + 1);
+		return withoutKey.substring(withoutKey.indexOf('/'));
+	}
+
+	private static String credential(LoggedRequest request) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization == null || !authorization.contains("Credential=")) {
+			throw new AssertionError("Request to " + request.getUrl() + " is not signed: " + authorization);
+		}
+		String credential = authorization.substring(authorization.indexOf("Credential=") + "Credential=".length());
+		return credential.substring(0, credential.indexOf(','));
+	}
+
+	/**
 	 * Return the base64 form of a log tail, as Lambda sends it in
 	 * {@code X-Amz-Log-Result}.
 	 * @param log the log text
