@@ -142,6 +142,17 @@ class LambdaRoutingWireTests {
 	}
 
 	@Test
+	void arnThatCodeNamesWithoutConfiguringItRoutesItselfToo() {
+		String frankfurt = "arn:aws:lambda:eu-central-1:111122223333:function:pricing";
+		home.stubFor(invocation(frankfurt).willReturn(result("frankfurt")));
+		this.contextRunner.run((context) -> {
+			assertThat(invoker(context).invoke(frankfurt, null, String.class)).isEqualTo("frankfurt");
+			assertThat(credentialScope(only(invocations(home, frankfurt))))
+				.isEqualTo("/eu-central-1/lambda/aws4_request");
+		});
+	}
+
+	@Test
 	void functionWithAnEndpointOfItsOwnIsSentThereSignedForItsRegion() {
 		replica.stubFor(invocation("pricing-replica").willReturn(result("replica")));
 		this.contextRunner.run((context) -> {
