@@ -37,7 +37,7 @@ class LambdaRoutingConfiguration {
 		if (classLoader == null) {
 			classLoader = LambdaRoutingConfiguration.class.getClassLoader();
 		}
-		RoutePlanner planner = new RoutePlanner(properties, applicationRegion(regionProvider.getIfUnique()),
+		RoutePlanner planner = new RoutePlanner(properties, () -> applicationRegion(regionProvider.getIfUnique()),
 				classLoader, ProfileFile::defaultProfileFile);
 		return new LambdaSdkClients(properties, planner, credentialsProvider.getIfUnique(),
 				customizers.orderedStream().toList(), classLoader);

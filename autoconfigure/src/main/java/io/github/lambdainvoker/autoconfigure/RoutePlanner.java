@@ -57,21 +57,25 @@ final class RoutePlanner {
 	/**
 	 * Plan the routes and check the properties.
 	 * @param properties the properties
-	 * @param applicationRegion the region of the application's {@code AwsRegionProvider}
-	 * bean, used when no property names one, or {@code null}
+	 * @param applicationRegion supplies the region of the application's
+	 * {@code AwsRegionProvider} bean, or {@code null}; asked only when no property names
+	 * a default region
 	 * @param classLoader the class loader to look for the STS module with
 	 * @param profileFile supplies the AWS config and credentials files, read at most once
 	 * and only when a profile is configured
 	 * @throws InvalidLambdaPropertyException if a property cannot be used
 	 */
-	RoutePlanner(LambdaProperties properties, @Nullable String applicationRegion, ClassLoader classLoader,
+	RoutePlanner(LambdaProperties properties, Supplier<@Nullable String> applicationRegion, ClassLoader classLoader,
 			Supplier<ProfileFile> profileFile) {
 		this.stsPresent = ClassUtils.isPresent(STS_CLIENT, classLoader);
 		this.profileFile = SingletonSupplier.of(profileFile);
 		LambdaProperties.Function defaults = properties.getDefaults();
 		checkAgrees("defaults.region", defaults.getRegion(), "region", properties.getRegion());
 		checkAgrees("defaults.endpoint", defaults.getEndpoint(), "endpoint", properties.getEndpoint());
-		String region = first(defaults.getRegion(), properties.getRegion(), applicationRegion);
+		String region = first(defaults.getRegion(), properties.getRegion());
+		if (region == null) {
+			region = applicationRegion.get();
+		}
 		URI endpoint = first(defaults.getEndpoint(), properties.getEndpoint());
 		if (defaults.getRegion() == null) {
 			checkKnown(PREFIX + "region", properties.getRegion(), endpoint);
