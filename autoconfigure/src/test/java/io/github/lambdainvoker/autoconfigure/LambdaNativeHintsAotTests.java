@@ -79,6 +79,10 @@ class LambdaNativeHintsAotTests {
 		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaErrorDocument.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(LambdaRuntimeHints.APACHE5_HTTP_CLIENT)))
 			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(LambdaSdkClients.NETTY_HTTP_CLIENT)))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(RoutePlanner.STS_CLIENT)))
+			.accepts(hints);
 	}
 
 	private RuntimeHints processAheadOfTime() {
