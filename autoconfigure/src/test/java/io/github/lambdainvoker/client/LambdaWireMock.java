@@ -34,9 +34,8 @@ public final class LambdaWireMock {
 
 	/**
 	 * Return a context runner with both auto-configurations, pointed at WireMock, with
-	 * static credentials and without the Netty-based asynchronous SDK client, whose
-	 * shutdown takes two seconds per context: asynchronous calls run the synchronous
-	 * client on the invoker's executor.
+	 * static credentials and without the Netty-based asynchronous SDK client:
+	 * asynchronous calls run the synchronous client on the invoker's executor.
 	 * @param wireMock the WireMock server
 	 * @return the context runner
 	 */
