@@ -1,7 +1,5 @@
 package io.github.lambdainvoker.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -107,14 +105,6 @@ final class LambdaRoutes implements DisposableBean {
 
 	private @Nullable Supplier<LambdaAsyncClient> asyncClientFactory(RouteKey key) {
 		return this.sdkClients.asyncSupported() ? () -> this.sdkClients.asyncClient(key) : null;
-	}
-
-	/**
-	 * Return the routes built so far, the default one included.
-	 * @return the routes
-	 */
-	List<ClientRoute> routes() {
-		return new ArrayList<>(this.routes.values());
 	}
 
 	@Override
