@@ -1,0 +1,48 @@
+package io.github.lambdainvoker.test.autoconfigure;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Gives each test class with a mock Lambda server an application context of its own. The
+ * server records every call it receives and is reset after each test method: two test
+ * classes sharing a cached context, and so a server, would see each other's calls and
+ * lose each other's expectations when run in parallel.
+ */
+class MockLambdaServerContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		MergedAnnotation<AutoConfigureMockLambdaServer> annotation = MergedAnnotations
+			.from(testClass, SearchStrategy.TYPE_HIERARCHY)
+			.get(AutoConfigureMockLambdaServer.class);
+		if (!annotation.isPresent() || !annotation.getBoolean("enabled")) {
+			return null;
+		}
+		return new OwnServerContextCustomizer(testClass);
+	}
+
+	/**
+	 * Changes nothing in the context, but makes its cache key differ from that of any
+	 * other test class.
+	 */
+	private record OwnServerContextCustomizer(Class<?> testClass) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		}
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.github.lambdainvoker.test.autoconfigure;
+
+import io.github.lambdainvoker.test.MockLambdaServer;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+
+/**
+ * {@link TestExecutionListener} that resets the {@link MockLambdaServer} beans after each
+ * test method, so that no expectation or recorded call outlives its test.
+ */
+class MockLambdaServerResetTestExecutionListener extends AbstractTestExecutionListener {
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 100;
+	}
+
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		if (!testContext.hasApplicationContext()) {
+			return;
+		}
+		ApplicationContext context = testContext.getApplicationContext();
+		for (String name : context.getBeanNamesForType(MockLambdaServer.class, false, false)) {
+			context.getBean(name, MockLambdaServer.class).reset();
+		}
+	}
+
+}
