@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.lambdainvoker.autoconfigure.LambdaAutoConfiguration;
 import io.github.lambdainvoker.invoke.FunctionError;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaClientException;
@@ -36,19 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -69,6 +60,10 @@ class WireShapeComparisonTests {
 	@RegisterExtension
 	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	private static final String RETRIES_OFF = "aws.lambda.defaults.retry.enabled=false";
+
+	private static final String ATTEMPT_TIMEOUT = "aws.lambda.defaults.attempt-timeout=500ms";
+
 	private static MockLambdaServer mock;
 
 	private static ConfigurableApplicationContext wireMockContext;
@@ -82,8 +77,8 @@ class WireShapeComparisonTests {
 	@BeforeAll
 	static void startInvokers() {
 		mock = MockLambdaServer.start();
-		wireMockContext = invokerContext(wireMock.baseUrl());
-		mockContext = invokerContext(mock.endpoint().toString());
+		wireMockContext = TestInvokers.context(URI.create(wireMock.baseUrl()), RETRIES_OFF, ATTEMPT_TIMEOUT);
+		mockContext = TestInvokers.context(mock.endpoint(), RETRIES_OFF, ATTEMPT_TIMEOUT);
 		viaWireMock = wireMockContext.getBean(LambdaInvoker.class);
 		viaMock = mockContext.getBean(LambdaInvoker.class);
 	}
@@ -299,13 +294,6 @@ class WireShapeComparisonTests {
 		return Path.of("..", "autoconfigure", "src", "test", "resources", "invoke-contract.json");
 	}
 
-	private static ConfigurableApplicationContext invokerContext(String endpoint) {
-		return new SpringApplicationBuilder(InvokerConfiguration.class).web(WebApplicationType.NONE)
-			.properties("aws.lambda.region=us-east-1", "aws.lambda.endpoint=" + endpoint,
-					"aws.lambda.defaults.retry.enabled=false", "aws.lambda.defaults.attempt-timeout=500ms")
-			.run();
-	}
-
 	/**
 	 * What the caller of an Invoke call sees: the response, or the exception and its
 	 * fields. Exception messages are compared for API and function errors, which carry
@@ -345,17 +333,6 @@ class WireShapeComparisonTests {
 	}
 
 	record Item(String sku, int quantity) {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, LambdaAutoConfiguration.class })
-	static class InvokerConfiguration {
-
-		@Bean
-		AwsCredentialsProvider awsCredentialsProvider() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("test-key", "test-secret"));
-		}
 
 	}
 
