@@ -5,13 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.annotation.MergedAnnotation;
-import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * Gives each test class with a mock Lambda server an application context of its own. The
@@ -24,10 +22,9 @@ class MockLambdaServerContextCustomizerFactory implements ContextCustomizerFacto
 	@Override
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
-		MergedAnnotation<AutoConfigureMockLambdaServer> annotation = MergedAnnotations
-			.from(testClass, SearchStrategy.TYPE_HIERARCHY)
-			.get(AutoConfigureMockLambdaServer.class);
-		if (!annotation.isPresent() || !annotation.getBoolean("enabled")) {
+		AutoConfigureMockLambdaServer annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
+				AutoConfigureMockLambdaServer.class);
+		if (annotation == null || !annotation.enabled()) {
 			return null;
 		}
 		return new OwnServerContextCustomizer(testClass);
