@@ -22,12 +22,19 @@ class MockLambdaServerContextCustomizerFactory implements ContextCustomizerFacto
 	@Override
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
+		return hasOwnServer(testClass) ? new OwnServerContextCustomizer(testClass) : null;
+	}
+
+	/**
+	 * Whether a test class gets an auto-configured mock server, and so a context of its
+	 * own.
+	 * @param testClass the test class
+	 * @return whether {@code @AutoConfigureMockLambdaServer} is enabled for it
+	 */
+	static boolean hasOwnServer(Class<?> testClass) {
 		AutoConfigureMockLambdaServer annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigureMockLambdaServer.class);
-		if (annotation == null || !annotation.enabled()) {
-			return null;
-		}
-		return new OwnServerContextCustomizer(testClass);
+		return annotation != null && annotation.enabled();
 	}
 
 	/**
