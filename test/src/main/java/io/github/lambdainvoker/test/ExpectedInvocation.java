@@ -247,10 +247,10 @@ public final class ExpectedInvocation {
 		if (this.tenantId != null && !this.tenantId.equals(call.tenantId())) {
 			mismatches.add("tenant id: expected " + quoted(this.tenantId) + " but was " + quoted(call.tenantId()));
 		}
-		if (this.clientContext != null && !contains(call.clientContext(), this.clientContext)) {
+		ClientContext actualContext = call.clientContext();
+		if (this.clientContext != null && !contains(actualContext, this.clientContext)) {
 			mismatches.add("client context: expected to contain " + RecordedInvocation.describe(this.clientContext)
-					+ " but was "
-					+ ((call.clientContext() != null) ? RecordedInvocation.describe(call.clientContext()) : "none"));
+					+ " but was " + ((actualContext != null) ? RecordedInvocation.describe(actualContext) : "none"));
 		}
 		if (this.payload != null) {
 			mismatches.addAll(this.payload.mismatches(call));

@@ -292,7 +292,8 @@ public final class LambdaAnswer {
 	Answer render(Request request, JsonMapper jsonMapper) {
 		String version = (this.executedVersion != null) ? this.executedVersion : defaultVersion(request);
 		if (this.outcome instanceof Result result) {
-			byte[] payload = (result.json() != null) ? result.json().getBytes(StandardCharsets.UTF_8)
+			String json = result.json();
+			byte[] payload = (json != null) ? json.getBytes(StandardCharsets.UTF_8)
 					: jsonMapper.writeValueAsBytes(result.value());
 			return Answer.result(payload, version, this.log);
 		}
@@ -304,7 +305,10 @@ public final class LambdaAnswer {
 			return Answer.functionTimeout(request.requestId(), timeout.timeout(), version, this.log);
 		}
 		if (this.outcome instanceof ApiFailure failure) {
-			String message = (failure.message() != null) ? failure.message() : defaultMessage(failure.code(), request);
+			String message = failure.message();
+			if (message == null) {
+				message = defaultMessage(failure.code(), request);
+			}
 			return Answer.apiError(failure.status(), failure.code(), message, failure.reason(), failure.retryAfter());
 		}
 		return Answer.noAnswer();
@@ -317,9 +321,9 @@ public final class LambdaAnswer {
 
 	private static String defaultMessage(String code, Request request) {
 		if ("ResourceNotFoundException".equals(code)) {
-			return "Function not found: " + request.functionName()
-					+ ((request.qualifier() != null && !request.functionName().endsWith(":" + request.qualifier()))
-							? ":" + request.qualifier() : "");
+			String qualifier = request.qualifier();
+			boolean named = qualifier == null || request.functionName().endsWith(":" + qualifier);
+			return "Function not found: " + request.functionName() + (named ? "" : ":" + qualifier);
 		}
 		return code + " answered by MockLambdaServer";
 	}

@@ -146,15 +146,17 @@ public final class RecordedInvocation {
 	@Override
 	public String toString() {
 		StringBuilder description = new StringBuilder(functionName());
-		if (qualifier() != null && !functionName().endsWith(":" + qualifier())) {
-			description.append(", qualifier '").append(qualifier()).append('\'');
+		String qualifier = qualifier();
+		if (qualifier != null && !functionName().endsWith(":" + qualifier)) {
+			description.append(", qualifier '").append(qualifier).append('\'');
 		}
 		description.append(", ").append(this.invocationType.wireValue());
 		if (this.request.logTail()) {
 			description.append(", log Tail");
 		}
-		if (tenantId() != null) {
-			description.append(", tenant '").append(tenantId()).append('\'');
+		String tenantId = tenantId();
+		if (tenantId != null) {
+			description.append(", tenant '").append(tenantId).append('\'');
 		}
 		if (this.clientContext != null) {
 			description.append(", client context ").append(describe(this.clientContext));
