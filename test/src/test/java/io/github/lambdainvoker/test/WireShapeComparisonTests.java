@@ -62,7 +62,9 @@ class WireShapeComparisonTests {
 
 	private static final String RETRIES_OFF = "aws.lambda.defaults.retry.enabled=false";
 
-	private static final String ATTEMPT_TIMEOUT = "aws.lambda.defaults.attempt-timeout=500ms";
+	private static final String ATTEMPT_TIMEOUT = "aws.lambda.defaults.attempt-timeout=10s";
+
+	private static final String SLOW_ATTEMPT_TIMEOUT = "aws.lambda.functions.slow.attempt-timeout=1s";
 
 	private static MockLambdaServer mock;
 
@@ -77,8 +79,9 @@ class WireShapeComparisonTests {
 	@BeforeAll
 	static void startInvokers() {
 		mock = MockLambdaServer.start();
-		wireMockContext = TestInvokers.context(URI.create(wireMock.baseUrl()), RETRIES_OFF, ATTEMPT_TIMEOUT);
-		mockContext = TestInvokers.context(mock.endpoint(), RETRIES_OFF, ATTEMPT_TIMEOUT);
+		wireMockContext = TestInvokers.context(URI.create(wireMock.baseUrl()), RETRIES_OFF, ATTEMPT_TIMEOUT,
+				SLOW_ATTEMPT_TIMEOUT);
+		mockContext = TestInvokers.context(mock.endpoint(), RETRIES_OFF, ATTEMPT_TIMEOUT, SLOW_ATTEMPT_TIMEOUT);
 		viaWireMock = wireMockContext.getBean(LambdaInvoker.class);
 		viaMock = mockContext.getBean(LambdaInvoker.class);
 	}
@@ -253,8 +256,8 @@ class WireShapeComparisonTests {
 	@Test
 	void delayBeyondTheAttemptTimeoutMatchesTheWireShape() {
 		Observed expected = compare(LambdaRequest.of("slow", null),
-				aResponse().withStatus(200).withFixedDelay(2000).withBody("{}"),
-				LambdaAnswer.resultJson("{}").delayedBy(Duration.ofSeconds(2)));
+				aResponse().withStatus(200).withFixedDelay(3000).withBody("{}"),
+				LambdaAnswer.resultJson("{}").delayedBy(Duration.ofSeconds(3)));
 		assertThat(expected.type()).isEqualTo(LambdaTimeoutException.class);
 		assertThat(expected.outcomeUnknown()).isTrue();
 	}

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code @LambdaClient} interfaces and the starter's retries run as configured in
  * {@code application.yml}; only Lambda's answers are made up.
  */
-@LambdaClientTest(components = OrderService.class, properties = "aws.lambda.functions.inventory.attempt-timeout=300ms")
+@LambdaClientTest(components = OrderService.class, properties = "aws.lambda.functions.inventory.attempt-timeout=1s")
 class OrderServiceTests {
 
 	private static final Quote QUOTE = new Quote("book", 2, new BigDecimal("25.00"), "1");
@@ -71,7 +71,7 @@ class OrderServiceTests {
 	@Test
 	void placeWhenInventoryTimesOutIsNeitherRetriedNorAudited() {
 		this.lambda.expect(invocationOf("pricing")).andRespond(result(QUOTE));
-		this.lambda.expect(invocationOf("inventory")).andRespond(result(null).delayedBy(Duration.ofSeconds(2)));
+		this.lambda.expect(invocationOf("inventory")).andRespond(result(null).delayedBy(Duration.ofSeconds(5)));
 		assertThatExceptionOfType(LambdaTimeoutException.class)
 			.isThrownBy(() -> this.orders.place(new OrderRequest("book", 2)))
 			.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isTrue());
