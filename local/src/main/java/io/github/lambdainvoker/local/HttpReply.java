@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.local;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,8 +37,9 @@ record HttpReply(int status, Map<String, String> headers, byte[] body) {
 		if (error.reason() != null) {
 			body.put("Reason", error.reason());
 		}
-		if (error.retryAfter() != null) {
-			headers.put("Retry-After", Long.toString(error.retryAfter().toSeconds()));
+		Duration retryAfter = error.retryAfter();
+		if (retryAfter != null) {
+			headers.put("Retry-After", Long.toString(retryAfter.toSeconds()));
 		}
 		return new HttpReply(error.status(), headers, body.toString().getBytes(StandardCharsets.UTF_8));
 	}
