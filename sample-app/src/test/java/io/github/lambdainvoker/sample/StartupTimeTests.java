@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.sample;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How long the application context of a {@link LambdaClientTest @LambdaClientTest} of the
  * order service takes to start, against the {@code @SpringBootTest} of the whole sample
  * that {@link SampleApplicationTests} uses. Each context is started three times, in turn
- * and outside the test context cache, as a test would start it; the medians are logged
- * and compared.
+ * and outside the test context cache, as a test would start it; the times are logged and
+ * the fastest of each compared.
  */
 class StartupTimeTests {
 
@@ -52,12 +53,17 @@ class StartupTimeTests {
 					.toArray(CompletableFuture[]::new))
 				.join();
 		}
-		long sliceMedian = median(slice);
-		long fullMedian = median(full);
-		logger.info("Context start-up, median of " + ROUNDS + ": @LambdaClientTest(OrderService.class) " + sliceMedian
-				+ " ms " + slice + ", @SpringBootTest(webEnvironment = RANDOM_PORT) " + fullMedian + " ms " + full);
+		logger.info("Context start-up: @LambdaClientTest(OrderService.class) " + describe(slice)
+				+ "; @SpringBootTest(webEnvironment = RANDOM_PORT) " + describe(full));
 		assertThat(started).filteredOn((context) -> context instanceof WebServerApplicationContext).hasSize(ROUNDS);
-		assertThat(sliceMedian).isLessThan(fullMedian);
+		// Other work on the machine only ever adds time, so the fastest start is the
+		// steadiest measure of each
+		assertThat(Collections.min(slice)).isLessThan(Collections.min(full));
+	}
+
+	private static String describe(List<Long> millis) {
+		List<Long> sorted = millis.stream().sorted().toList();
+		return "fastest " + sorted.get(0) + " ms, median " + sorted.get(sorted.size() / 2) + " ms " + millis;
 	}
 
 	private static long startupMillis(Class<?> testClass, List<ConfigurableApplicationContext> started)
@@ -68,10 +74,6 @@ class StartupTimeTests {
 		long start = System.nanoTime();
 		started.add((ConfigurableApplicationContext) loader.loadContext(configuration));
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	private static long median(List<Long> values) {
-		return values.stream().sorted().toList().get(values.size() / 2);
 	}
 
 	@LambdaClientTest(OrderService.class)
