@@ -43,8 +43,13 @@ public abstract class AbstractLambdaClientsRegistrar
 		this.resourceLoader = resourceLoader;
 	}
 
+	/**
+	 * Register a bean definition for each client interface of the {@link #basePackages
+	 * base packages} and each of the {@link #clients clients}. Subclasses that override
+	 * it call it.
+	 */
 	@Override
-	public final void registerBeanDefinitions(AnnotationMetadata importingClass, BeanDefinitionRegistry registry) {
+	public void registerBeanDefinitions(AnnotationMetadata importingClass, BeanDefinitionRegistry registry) {
 		Set<Class<?>> clientTypes = new LinkedHashSet<>(clients(importingClass));
 		Collection<String> basePackages = basePackages(importingClass);
 		if (!basePackages.isEmpty()) {

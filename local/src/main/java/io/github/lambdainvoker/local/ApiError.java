@@ -1,5 +1,7 @@
 package io.github.lambdainvoker.local;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,11 +17,32 @@ final class ApiError extends RuntimeException {
 
 	private final @Nullable String reason;
 
+	private final @Nullable Duration retryAfter;
+
 	private ApiError(int status, String code, String message, @Nullable String reason) {
+		this(status, code, message, reason, null);
+	}
+
+	private ApiError(int status, String code, String message, @Nullable String reason, @Nullable Duration retryAfter) {
 		super(message, null, false, false);
 		this.status = status;
 		this.code = code;
 		this.reason = reason;
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Create any error, documented or not.
+	 * @param status the status code
+	 * @param code the error code, sent as {@code X-Amzn-ErrorType}
+	 * @param message the message
+	 * @param reason the throttle reason, or {@code null}
+	 * @param retryAfter the wait sent as {@code Retry-After}, or {@code null}
+	 * @return the error
+	 */
+	static ApiError of(int status, String code, String message, @Nullable String reason,
+			@Nullable Duration retryAfter) {
+		return new ApiError(status, code, message, reason, retryAfter);
 	}
 
 	static ApiError resourceNotFound(String arn) {
@@ -28,7 +51,7 @@ final class ApiError extends RuntimeException {
 
 	static ApiError reservedConcurrencyExceeded() {
 		return new ApiError(429, "TooManyRequestsException", "Rate Exceeded.",
-				"ReservedFunctionConcurrentInvocationLimitExceeded");
+				"ReservedFunctionConcurrentInvocationLimitExceeded", Duration.ofSeconds(1));
 	}
 
 	static ApiError requestTooLarge(int maxBytes) {
@@ -76,6 +99,14 @@ final class ApiError extends RuntimeException {
 	 */
 	@Nullable String reason() {
 		return this.reason;
+	}
+
+	/**
+	 * Return how long the caller should wait before trying again.
+	 * @return the wait, sent in whole seconds, or {@code null}
+	 */
+	@Nullable Duration retryAfter() {
+		return this.retryAfter;
 	}
 
 }

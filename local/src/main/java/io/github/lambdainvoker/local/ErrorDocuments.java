@@ -3,9 +3,11 @@ package io.github.lambdainvoker.local;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,6 +56,24 @@ final class ErrorDocuments {
 		if (cause != null && !seen.contains(cause)) {
 			document.set("cause", of(cause, seen));
 		}
+		return document;
+	}
+
+	/**
+	 * Describe an error by its parts, as the Java runtime writes a thrown exception.
+	 * @param errorType the error type, such as an exception's class name
+	 * @param errorMessage the message, or {@code null} for none
+	 * @param stackTrace the frames, innermost first
+	 * @return the error document
+	 */
+	static ObjectNode of(String errorType, @Nullable String errorMessage, List<String> stackTrace) {
+		ObjectNode document = nodes.objectNode();
+		if (errorMessage != null) {
+			document.put("errorMessage", errorMessage);
+		}
+		document.put("errorType", errorType);
+		ArrayNode frames = document.putArray("stackTrace");
+		stackTrace.forEach(frames::add);
 		return document;
 	}
 

@@ -40,7 +40,7 @@ final class FunctionRegistry {
 	 */
 	ResolvedFunction resolve(String functionName, @Nullable String qualifierParameter) {
 		FunctionName parsed = FunctionName.parse(functionName);
-		String qualifier = qualifier(parsed.qualifier(), qualifierParameter);
+		String qualifier = effectiveQualifier(parsed.qualifier(), qualifierParameter);
 		FunctionRuntime runtime = this.functions.get(parsed.name());
 		if (runtime == null || !matches(this.region, parsed.region()) || !matches(this.accountId, parsed.accountId())) {
 			throw ApiError.resourceNotFound(arn(orDefault(parsed.region(), this.region),
@@ -54,7 +54,15 @@ final class FunctionRegistry {
 		return new ResolvedFunction(runtime, version, invokedArn);
 	}
 
-	private static @Nullable String qualifier(@Nullable String fromName, @Nullable String parameter) {
+	/**
+	 * Return the qualifier an Invoke request names, in its function name or its
+	 * {@code Qualifier} parameter.
+	 * @param fromName the qualifier appended to the function name, or {@code null}
+	 * @param parameter the {@code Qualifier} query parameter, or {@code null}
+	 * @return the qualifier, or {@code null} for none
+	 * @throws ApiError if the parameter is malformed or differs from the name's
+	 */
+	static @Nullable String effectiveQualifier(@Nullable String fromName, @Nullable String parameter) {
 		if (parameter == null || parameter.isEmpty()) {
 			return fromName;
 		}

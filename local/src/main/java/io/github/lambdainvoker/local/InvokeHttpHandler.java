@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The HTTP side of the Invoke operation, {@code POST
  * /2015-03-31/functions/{FunctionName}/invocations}: reads the path, query, headers and
- * body into an {@link InvokeRequest} and writes the {@link HttpReply}.
+ * body into an {@link InvokeRequest} and writes the {@link HttpReply} of an
+ * {@link Operation}.
  */
 final class InvokeHttpHandler implements HttpHandler {
 
@@ -27,10 +28,10 @@ final class InvokeHttpHandler implements HttpHandler {
 
 	private static final Pattern PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
 
-	private final InvokeService service;
+	private final Operation operation;
 
-	InvokeHttpHandler(InvokeService service) {
-		this.service = service;
+	InvokeHttpHandler(Operation operation) {
+		this.operation = operation;
 	}
 
 	@Override
@@ -39,7 +40,7 @@ final class InvokeHttpHandler implements HttpHandler {
 		try (exchange) {
 			HttpReply reply;
 			try {
-				reply = this.service.invoke(read(exchange, requestId));
+				reply = this.operation.invoke(read(exchange, requestId));
 			}
 			catch (ApiError ex) {
 				reply = HttpReply.of(ex);
@@ -123,6 +124,10 @@ final class InvokeHttpHandler implements HttpHandler {
 	}
 
 	private static void write(HttpExchange exchange, String requestId, HttpReply reply) throws IOException {
+		if (reply == HttpReply.NO_ANSWER) {
+			// Closing an exchange whose response was never started closes its connection
+			return;
+		}
 		Headers headers = exchange.getResponseHeaders();
 		headers.set("X-Amzn-RequestId", requestId);
 		reply.headers().forEach(headers::set);
@@ -134,6 +139,23 @@ final class InvokeHttpHandler implements HttpHandler {
 		try (OutputStream body = exchange.getResponseBody()) {
 			body.write(reply.body());
 		}
+	}
+
+	/**
+	 * Answers Invoke requests: the emulator's {@link InvokeService}, or a script.
+	 */
+	@FunctionalInterface
+	interface Operation {
+
+		/**
+		 * Answer a request.
+		 * @param request the request
+		 * @return the reply, without the request id header
+		 * @throws ApiError if Lambda would reject the request
+		 * @throws InterruptedException if interrupted while answering
+		 */
+		HttpReply invoke(InvokeRequest request) throws InterruptedException;
+
 	}
 
 }

@@ -1,9 +1,6 @@
 package io.github.lambdainvoker.local;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import tools.jackson.core.JacksonException;
@@ -15,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as Lambda does, then runs the handler now ({@code RequestResponse}), later
  * ({@code Event}) or not at all ({@code DryRun}).
  */
-final class InvokeService {
+final class InvokeService implements InvokeHttpHandler.Operation {
 
 	private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
@@ -44,10 +41,11 @@ final class InvokeService {
 	 * @throws ApiError if Lambda would reject the request
 	 * @throws InterruptedException if interrupted while the handler runs
 	 */
-	HttpReply invoke(InvokeRequest request) throws InterruptedException {
+	@Override
+	public HttpReply invoke(InvokeRequest request) throws InterruptedException {
 		ResolvedFunction target = this.registry.resolve(request.functionName(), request.qualifier());
 		ClientContext clientContext = this.clientContextDecoder.decode(request.clientContext());
-		byte[] payload = validJson(request.payload());
+		byte[] payload = validJson(request.payload(), this.jsonMapper);
 		return switch (request.invocationType()) {
 			case DRY_RUN -> HttpReply.empty(204);
 			case EVENT -> {
@@ -72,20 +70,19 @@ final class InvokeService {
 		finally {
 			runtime.release();
 		}
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Content-Type", "application/json");
-		headers.put("X-Amz-Executed-Version", invocation.target().version());
-		if (result.functionError() != null) {
-			headers.put("X-Amz-Function-Error", result.functionError());
-		}
-		if (request.tail()) {
-			headers.put("X-Amz-Log-Result", Base64.getEncoder().encodeToString(result.logTail()));
-		}
-		return new HttpReply(200, headers, result.payload());
+		return HttpReply.invoked(result.payload(), invocation.target().version(), result.functionError(),
+				request.tail() ? result.logTail() : null);
 	}
 
-	private byte[] validJson(byte[] payload) {
-		try (JsonParser parser = this.jsonMapper.createParser(payload)) {
+	/**
+	 * Check that a request payload is one JSON value, as Lambda does.
+	 * @param payload the payload
+	 * @param jsonMapper the mapper to parse it with
+	 * @return the payload, or an empty object for an empty payload
+	 * @throws ApiError an {@code InvalidRequestContentException} if it is not JSON
+	 */
+	static byte[] validJson(byte[] payload, JsonMapper jsonMapper) {
+		try (JsonParser parser = jsonMapper.createParser(payload)) {
 			if (parser.nextToken() == null) {
 				return EMPTY_OBJECT;
 			}
