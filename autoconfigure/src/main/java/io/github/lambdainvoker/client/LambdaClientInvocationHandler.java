@@ -70,7 +70,9 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 
 	private CompletableFuture<@Nullable Object> callAsync(ClientMethodPlan plan, LambdaRequest request) {
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
-		this.invoker.invokeAsync(plan.function(), request, plan.reader()).whenComplete((response, failure) -> {
+		CompletableFuture<? extends LambdaResponse<?>> call = this.invoker.invokeAsync(plan.function(), request,
+				plan.reader());
+		call.whenComplete((response, failure) -> {
 			if (failure != null) {
 				result.completeExceptionally(plan.errors().translate(failure));
 				return;
@@ -80,6 +82,11 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			}
 			catch (RuntimeException ex) {
 				result.completeExceptionally(ex);
+			}
+		});
+		result.whenComplete((value, failure) -> {
+			if (failure instanceof CancellationException) {
+				call.cancel(false);
 			}
 		});
 		return result;

@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.client;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,9 +10,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.client.LambdaClientWireTests.AuditEvent;
 import io.github.lambdainvoker.client.LambdaClientWireTests.Quote;
 import io.github.lambdainvoker.client.LambdaClientWireTests.QuoteRequest;
+import io.github.lambdainvoker.invoke.Bulkhead;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
 import io.github.lambdainvoker.invoke.LambdaResponse;
+import io.github.lambdainvoker.invoke.SemaphoreBulkhead;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -19,14 +22,17 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.lambdainvoker.client.LambdaWireMock.accepted;
 import static io.github.lambdainvoker.client.LambdaWireMock.functionError;
 import static io.github.lambdainvoker.client.LambdaWireMock.invocation;
+import static io.github.lambdainvoker.client.LambdaWireMock.invocations;
 import static io.github.lambdainvoker.client.LambdaWireMock.onlyInvocation;
 import static io.github.lambdainvoker.client.LambdaWireMock.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@code CompletableFuture} methods of {@link LambdaClient @LambdaClient}
@@ -112,6 +118,26 @@ class LambdaClientAsyncWireTests {
 				.isInstanceOfSatisfying(LambdaFunctionException.class,
 						(ex) -> assertThat(ex.getErrorType()).isEqualTo("ValueError"));
 		});
+	}
+
+	@Test
+	void cancellingAnAsyncCallReleasesItsPermitAndStopsItsRetries() {
+		wireMock.stubFor(invocation("pricing").willReturn(aResponse().withStatus(500)
+			.withHeader("X-Amzn-ErrorType", "ServiceException")
+			.withBody("{\"message\":\"boom\"}")));
+		this.contextRunner
+			.withPropertyValues("aws.lambda.functions.pricing.max-concurrency=1",
+					"aws.lambda.defaults.retry.initial-interval=400ms", "aws.lambda.defaults.retry.jitter=false")
+			.run((context) -> {
+				SemaphoreBulkhead bulkhead = (SemaphoreBulkhead) context.getBean(Bulkhead.class);
+				CompletableFuture<Quote> quote = context.getBean(AsyncPricingFunctions.class).quote(QUOTE_REQUEST);
+				await().atMost(Duration.ofSeconds(5)).until(() -> invocations(wireMock, "pricing").size() == 1);
+				assertThat(quote.cancel(false)).isTrue();
+				await().atMost(Duration.ofSeconds(1)).until(() -> bulkhead.availablePermits("pricing") == 1);
+				await().during(Duration.ofMillis(900))
+					.atMost(Duration.ofSeconds(3))
+					.until(() -> invocations(wireMock, "pricing").size() == 1);
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The per-function bulkhead ({@code max-concurrency}, {@code max-wait}): calls beyond the
  * limit are rejected without a request, permits are held for the whole call and come back
- * however the call ends.
+ * however the call ends, cancellation of an asynchronous call included.
  */
 @Tag("bulkhead")
 class BulkheadWireTests {
@@ -190,6 +190,36 @@ class BulkheadWireTests {
 	}
 
 	@Test
+	void cancellingAnAsyncCallDuringItsRetryWaitReleasesItsPermitAndSendsNothingMore() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		this.properties.getDefaults().getRetry().setInitialInterval(Duration.ofMillis(400));
+		stubServiceError(0);
+		DefaultLambdaInvoker invoker = invoker();
+		CompletableFuture<String> call = invoker.invokeAsync("pricing", "{}", String.class);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 1);
+		assertThat(this.bulkhead.availablePermits("pricing")).isZero();
+		assertThat(call.cancel(false)).isTrue();
+		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
+		assertThat(call).isCancelled();
+		await().during(Duration.ofMillis(900)).atMost(Duration.ofSeconds(3)).until(() -> requests() == 1);
+	}
+
+	@Test
+	void cancellingAnAsyncCallInFlightReleasesItsPermitAndStopsItsRetries() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		stubServiceError(500);
+		DefaultLambdaInvoker invoker = invoker();
+		CompletableFuture<String> call = invoker.invokeAsync("pricing", "{}", String.class);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 1);
+		assertThat(call.cancel(false)).isTrue();
+		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
+		await().during(Duration.ofMillis(900)).atMost(Duration.ofSeconds(3)).until(() -> requests() == 1);
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(this.observations)
+				.hasAnObservationWithAKeyValue("error.type", "CancellationException"));
+	}
+
+	@Test
 	void permitsAreCountedPerFunctionKey() {
 		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
 		wireMock.stubFor(post(urlPathMatching(".*/pricing/.*"))
@@ -220,6 +250,13 @@ class BulkheadWireTests {
 				.hasAnObservationWithAKeyValue("outcome", "SUCCESS"));
 		TestObservationRegistryAssert.assertThat(this.observations)
 			.hasAnObservationWithAKeyValue("error.type", "LambdaBulkheadFullException");
+	}
+
+	private static void stubServiceError(int delayMillis) {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)
+			.withHeader("X-Amzn-ErrorType", "ServiceException")
+			.withBody("{\"message\":\"boom\"}")
+			.withFixedDelay(delayMillis)));
 	}
 
 	private List<CompletableFuture<String>> startSyncCalls(DefaultLambdaInvoker invoker, int count) {

@@ -81,7 +81,7 @@ final class AsyncRetryCall<R> extends CompletableFuture<R> implements BiConsumer
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
 					? failure.getCause() : failure;
 			if (!(cause instanceof LambdaInvocationException lambdaFailure)) {
-				completeExceptionally(cause);
+				fail(cause);
 				return;
 			}
 			InvocationDeadline callDeadline = this.deadline;
@@ -92,7 +92,7 @@ final class AsyncRetryCall<R> extends CompletableFuture<R> implements BiConsumer
 			}
 			RetryDecision decision = this.planner.plan(this.invocation, this.number, lambdaFailure, callDeadline);
 			if (decision == null) {
-				completeExceptionally(lambdaFailure);
+				fail(lambdaFailure);
 				return;
 			}
 			this.lastRetry = decision;
@@ -101,7 +101,7 @@ final class AsyncRetryCall<R> extends CompletableFuture<R> implements BiConsumer
 				.execute(() -> nextAttempt(nextDeadline));
 		}
 		catch (Throwable ex) {
-			completeExceptionally(ex);
+			fail(ex);
 		}
 	}
 
@@ -128,10 +128,16 @@ final class AsyncRetryCall<R> extends CompletableFuture<R> implements BiConsumer
 			next = CompletableFuture.failedFuture(ex);
 		}
 		catch (Throwable ex) {
-			completeExceptionally(ex);
+			fail(ex);
 			return;
 		}
 		follow(next);
+	}
+
+	// As the dependents of a CompletableFuture do, so callers see the same failures
+	// whether the call retried or not.
+	private void fail(Throwable failure) {
+		completeExceptionally((failure instanceof CompletionException) ? failure : new CompletionException(failure));
 	}
 
 	private void follow(CompletableFuture<R> current) {
