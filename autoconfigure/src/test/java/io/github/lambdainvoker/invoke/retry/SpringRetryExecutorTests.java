@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.invoke.retry;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.sun.management.ThreadMXBean;
 
 import io.github.lambdainvoker.invoke.InvocationRetryListener;
 import io.github.lambdainvoker.invoke.LambdaInvocationException;
@@ -27,6 +31,7 @@ import static io.github.lambdainvoker.invoke.retry.RetryTestInvocations.settings
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The executor with attempts the test scripts: the first attempt runs outside Spring
@@ -83,6 +88,26 @@ class SpringRetryExecutorTests {
 		});
 		assertThat(result).isEqualTo("ok");
 		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void successfulFirstAttemptAllocatesNothing() {
+		ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+		assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+		PreparedInvocation invocation = invocation("pricing", quick(3, RetryBudgetSettings.DEFAULTS));
+		Function<InvokeRequest, String> attempt = (request) -> "ok";
+		for (int i = 0; i < 20_000; i++) {
+			this.executor.execute(invocation, attempt);
+		}
+		long threadId = Thread.currentThread().getId();
+		long before = threads.getThreadAllocatedBytes(threadId);
+		for (int i = 0; i < 10_000; i++) {
+			this.executor.execute(invocation, attempt);
+		}
+		long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+		// A few bytes of slack for the measurement itself; one object per call would be
+		// 160,000 bytes or more.
+		assertThat(allocated).as("bytes allocated by 10,000 calls").isLessThan(1024);
 	}
 
 	@Test
