@@ -35,7 +35,7 @@ public interface InvocationRetryListener {
 
 	/**
 	 * Called once per function key, on its first call, when its retry budget is created.
-	 * Not called for functions without a budget.
+	 * Not called for functions without a budget or whose calls are not retried.
 	 * @param function the function, as resolved for that first call
 	 * @param budget the budget, which stays current for the life of the executor
 	 */
