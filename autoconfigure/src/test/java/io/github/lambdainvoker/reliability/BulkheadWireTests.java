@@ -192,28 +192,31 @@ class BulkheadWireTests {
 	@Test
 	void cancellingAnAsyncCallDuringItsRetryWaitReleasesItsPermitAndSendsNothingMore() {
 		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
-		this.properties.getDefaults().getRetry().setInitialInterval(Duration.ofMillis(400));
+		this.properties.getDefaults().getRetry().setInitialInterval(Duration.ofSeconds(1));
 		stubServiceError(0);
 		DefaultLambdaInvoker invoker = invoker();
 		CompletableFuture<String> call = invoker.invokeAsync("pricing", "{}", String.class);
-		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 1);
-		assertThat(this.bulkhead.availablePermits("pricing")).isZero();
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() >= 1);
 		assertThat(call.cancel(false)).isTrue();
+		int requestsWhenCancelled = requests();
 		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
 		assertThat(call).isCancelled();
-		await().during(Duration.ofMillis(900)).atMost(Duration.ofSeconds(3)).until(() -> requests() == 1);
+		await().during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> requests() == requestsWhenCancelled);
 	}
 
 	@Test
 	void cancellingAnAsyncCallInFlightReleasesItsPermitAndStopsItsRetries() {
 		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
-		stubServiceError(500);
+		stubServiceError(2000);
 		DefaultLambdaInvoker invoker = invoker();
 		CompletableFuture<String> call = invoker.invokeAsync("pricing", "{}", String.class);
 		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 1);
 		assertThat(call.cancel(false)).isTrue();
 		assertThat(this.bulkhead.availablePermits("pricing")).isEqualTo(1);
-		await().during(Duration.ofMillis(900)).atMost(Duration.ofSeconds(3)).until(() -> requests() == 1);
+		// The delayed 500 arrives after the cancellation and must not be retried.
+		await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> requests() == 1);
 		await().atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(this.observations)
 				.hasAnObservationWithAKeyValue("error.type", "CancellationException"));

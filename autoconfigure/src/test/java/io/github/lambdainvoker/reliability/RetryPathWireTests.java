@@ -148,7 +148,7 @@ class RetryPathWireTests {
 	@EnumSource(Mode.class)
 	void poolAcquireTimeoutIsRetriedEvenWhenNotIdempotentAndSendsNothing(Mode mode) {
 		wireMock.stubFor(post(urlPathMatching(".*/slow/.*"))
-			.willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(2000)));
+			.willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(3000)));
 		wireMock.stubFor(post(urlPathMatching(".*/pricing/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
 		DefaultLambdaInvoker invoker = invoker(mode, wireMock.baseUrl(), (http) -> {
 			http.maxConnections = 1;

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-import java.util.function.LongBinaryOperator;
 
 import io.github.lambdainvoker.invoke.InvocationDeadline;
 import io.github.lambdainvoker.invoke.InvocationRetryListener;
@@ -55,13 +54,9 @@ public final class SpringRetryExecutor implements RetryExecutor {
 	 * @param listeners told of each retry, each refused retry and each budget created
 	 */
 	public SpringRetryExecutor(List<InvocationRetryListener> listeners) {
-		this(listeners, RetryPlanner.RANDOM);
-	}
-
-	SpringRetryExecutor(List<InvocationRetryListener> listeners, LongBinaryOperator jitter) {
 		List<InvocationRetryListener> copy = List.copyOf(listeners);
 		this.budgets = new RetryBudgets(copy);
-		this.planner = new RetryPlanner(new RetryClassifier(), copy, this.budgets, jitter);
+		this.planner = new RetryPlanner(new RetryClassifier(), copy, this.budgets, RetryPlanner.RANDOM);
 	}
 
 	@Override
@@ -103,7 +98,7 @@ public final class SpringRetryExecutor implements RetryExecutor {
 		return (bucket != null) ? bucket.availableTokens() : -1;
 	}
 
-	static boolean timed(ResolvedFunction function) {
+	private static boolean timed(ResolvedFunction function) {
 		return function.timeout() != null || function.attemptTimeout() != null;
 	}
 

@@ -227,7 +227,7 @@ class SpringRetryExecutorTests {
 
 	@Test
 	void cancellingAnAsyncCallDuringTheWaitStopsFurtherAttempts() {
-		RetrySettings retry = settings(3, Duration.ofMillis(300), 1.0, Duration.ofSeconds(1), false, false,
+		RetrySettings retry = settings(10, Duration.ofMillis(300), 1.0, Duration.ofSeconds(1), false, false,
 				RetryBudgetSettings.DEFAULTS);
 		PreparedInvocation invocation = invocation("pricing", retry);
 		AtomicInteger attempts = new AtomicInteger();
@@ -235,9 +235,13 @@ class SpringRetryExecutorTests {
 			attempts.incrementAndGet();
 			return CompletableFuture.failedFuture(serverError());
 		});
-		assertThat(this.events).containsExactly("retry 1");
+		assertThat(this.events).contains("retry 1");
 		assertThat(call.cancel(false)).isTrue();
-		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> attempts.get() == 1);
+		int attemptsWhenCancelled = attempts.get();
+		assertThat(attemptsWhenCancelled).isLessThan(10);
+		await().during(Duration.ofMillis(700))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> attempts.get() == attemptsWhenCancelled);
 	}
 
 	@Test
