@@ -10,6 +10,7 @@ import io.github.lambdainvoker.invoke.FunctionReference;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LogType;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
+import io.github.lambdainvoker.invoke.RetryBudgetSettings;
 import io.github.lambdainvoker.invoke.RetrySettings;
 import org.jspecify.annotations.Nullable;
 
@@ -83,16 +84,28 @@ final class FunctionSettingsMapper {
 				pick(retry, fallback, LambdaProperties.Retry::getMaxInterval, builtIn.maxInterval()),
 				pick(retry, fallback, LambdaProperties.Retry::getJitter, builtIn.jitter()),
 				pick(retry, fallback, LambdaProperties.Retry::getIdempotent, builtIn.idempotent()),
-				pick(retry, fallback, LambdaProperties.Retry::getRetryOnFunctionError, builtIn.retryOnFunctionError()));
+				pick(retry, fallback, LambdaProperties.Retry::getRetryOnFunctionError, builtIn.retryOnFunctionError()),
+				budget(retry.getBudget(), fallback.getBudget()));
+	}
+
+	private static RetryBudgetSettings budget(LambdaProperties.Retry.Budget budget,
+			LambdaProperties.Retry.Budget fallback) {
+		RetryBudgetSettings builtIn = RetryBudgetSettings.DEFAULTS;
+		return new RetryBudgetSettings(
+				pick(budget, fallback, LambdaProperties.Retry.Budget::getEnabled, builtIn.enabled()),
+				pick(budget, fallback, LambdaProperties.Retry.Budget::getCapacity, builtIn.capacity()),
+				pick(budget, fallback, LambdaProperties.Retry.Budget::getRetryCost, builtIn.retryCost()),
+				pick(budget, fallback, LambdaProperties.Retry.Budget::getUnknownOutcomeCost,
+						builtIn.unknownOutcomeCost()),
+				pick(budget, fallback, LambdaProperties.Retry.Budget::getSuccessRefund, builtIn.successRefund()));
 	}
 
 	static ClientContext clientContext(LambdaProperties.ClientContextValues values) {
 		return new ClientContext(values.getCustom(), values.getEnv(), values.getClient());
 	}
 
-	private static <T> T pick(LambdaProperties.Retry retry, LambdaProperties.Retry fallback,
-			Function<LambdaProperties.Retry, @Nullable T> getter, T builtIn) {
-		T value = getter.apply(retry);
+	private static <S, T> T pick(S configured, S fallback, Function<S, @Nullable T> getter, T builtIn) {
+		T value = getter.apply(configured);
 		if (value != null) {
 			return value;
 		}

@@ -310,6 +310,11 @@ public class LambdaProperties {
 		 */
 		private @Nullable Boolean retryOnFunctionError;
 
+		/**
+		 * Retry budget shared by the function's calls.
+		 */
+		private final Budget budget = new Budget();
+
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -372,6 +377,87 @@ public class LambdaProperties {
 
 		public void setRetryOnFunctionError(@Nullable Boolean retryOnFunctionError) {
 			this.retryOnFunctionError = retryOnFunctionError;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+		/**
+		 * Retry budget of a function: a token bucket that each retry draws from and each
+		 * success refills. Unset values fall back to the defaults.
+		 */
+		public static class Budget {
+
+			/**
+			 * Whether retries draw from a budget, so that they stop while the function
+			 * keeps failing. Built-in default: true.
+			 */
+			private @Nullable Boolean enabled;
+
+			/**
+			 * Tokens of a full budget, which is how it starts. Built-in default: 500.
+			 */
+			private @Nullable Integer capacity;
+
+			/**
+			 * Tokens a retry costs. Built-in default: 5.
+			 */
+			private @Nullable Integer retryCost;
+
+			/**
+			 * Tokens a retry after a failure whose outcome is unknown costs (idempotent
+			 * functions only). Built-in default: 10.
+			 */
+			private @Nullable Integer unknownOutcomeCost;
+
+			/**
+			 * Tokens a call that succeeds at its first attempt returns; a call that
+			 * succeeds after retrying returns what its last retry cost. Built-in default:
+			 * 1.
+			 */
+			private @Nullable Integer successRefund;
+
+			public @Nullable Boolean getEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(@Nullable Boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable Integer getCapacity() {
+				return this.capacity;
+			}
+
+			public void setCapacity(@Nullable Integer capacity) {
+				this.capacity = capacity;
+			}
+
+			public @Nullable Integer getRetryCost() {
+				return this.retryCost;
+			}
+
+			public void setRetryCost(@Nullable Integer retryCost) {
+				this.retryCost = retryCost;
+			}
+
+			public @Nullable Integer getUnknownOutcomeCost() {
+				return this.unknownOutcomeCost;
+			}
+
+			public void setUnknownOutcomeCost(@Nullable Integer unknownOutcomeCost) {
+				this.unknownOutcomeCost = unknownOutcomeCost;
+			}
+
+			public @Nullable Integer getSuccessRefund() {
+				return this.successRefund;
+			}
+
+			public void setSuccessRefund(@Nullable Integer successRefund) {
+				this.successRefund = successRefund;
+			}
+
 		}
 
 	}

@@ -8,6 +8,7 @@ import io.github.lambdainvoker.invoke.FunctionOptions;
 import io.github.lambdainvoker.invoke.FunctionReference;
 import io.github.lambdainvoker.invoke.LambdaValidationException;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
+import io.github.lambdainvoker.invoke.RetryBudgetSettings;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +62,7 @@ final class LambdaPropertiesValidator {
 			throw new InvalidLambdaPropertyException(prefix + "retry.multiplier", retry.getMultiplier(),
 					"waits between attempts must not shrink", "Set it to 1.0 or more.");
 		}
+		validateBudgetLayer(prefix + "retry.budget.", retry.getBudget());
 		if (function.getQualifier() != null) {
 			try {
 				FunctionReference.checkQualifier(prefix.substring(0, prefix.length() - 1), function.getQualifier());
@@ -69,6 +71,28 @@ final class LambdaPropertiesValidator {
 				throw new InvalidLambdaPropertyException(prefix + "qualifier", function.getQualifier(), ex.getMessage(),
 						"Use a version number, $LATEST or an alias name.");
 			}
+		}
+	}
+
+	private void validateBudgetLayer(String prefix, LambdaProperties.Retry.Budget budget) {
+		if (budget.getCapacity() != null && budget.getCapacity() < 1) {
+			throw new InvalidLambdaPropertyException(prefix + "capacity", budget.getCapacity(),
+					"a retry budget without tokens could never pay for a retry",
+					"Set it to 1 or more, or set " + prefix + "enabled=false for no budget.");
+		}
+		notNegative(prefix + "retry-cost", budget.getRetryCost());
+		notNegative(prefix + "unknown-outcome-cost", budget.getUnknownOutcomeCost());
+		if (budget.getSuccessRefund() != null && budget.getSuccessRefund() < 1) {
+			throw new InvalidLambdaPropertyException(prefix + "success-refund", budget.getSuccessRefund(),
+					"a spent retry budget would never refill, so the function's calls would never retry again",
+					"Set it to 1 or more.");
+		}
+	}
+
+	private static void notNegative(String property, @Nullable Integer cost) {
+		if (cost != null && cost < 0) {
+			throw new InvalidLambdaPropertyException(property, cost, "a retry cannot add tokens to the budget",
+					"Set it to 0 or more (0 makes these retries free).");
 		}
 	}
 
@@ -98,6 +122,12 @@ final class LambdaPropertiesValidator {
 					"one attempt may not take longer than the whole call's timeout (" + timeout + ")",
 					"Make " + prefix + "attempt-timeout shorter than or equal to " + prefix + "timeout.");
 		}
+		RetryBudgetSettings budget = function.retry().budget();
+		if (budget.enabled()) {
+			costWithinCapacity(prefix + "retry.budget.retry-cost", budget.retryCost(), budget.capacity());
+			costWithinCapacity(prefix + "retry.budget.unknown-outcome-cost", budget.unknownOutcomeCost(),
+					budget.capacity());
+		}
 		ClientContext clientContext = function.clientContext();
 		if (!clientContext.isEmpty()) {
 			try {
@@ -107,6 +137,15 @@ final class LambdaPropertiesValidator {
 				throw new InvalidLambdaPropertyException(prefix + "client-context", clientContext.custom().keySet(),
 						ex.getMessage(), "Send fewer or shorter client context values.");
 			}
+		}
+	}
+
+	private static void costWithinCapacity(String property, int cost, int capacity) {
+		if (cost > capacity) {
+			throw new InvalidLambdaPropertyException(property, cost,
+					"a retry would cost more tokens than a full retry budget holds (" + capacity
+							+ "), so no call would ever retry",
+					"Make it at most " + capacity + ", or raise the budget's capacity.");
 		}
 	}
 

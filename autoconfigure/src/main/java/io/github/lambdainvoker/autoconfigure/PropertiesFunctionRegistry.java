@@ -16,7 +16,7 @@ import io.github.lambdainvoker.invoke.ResolvedFunction;
  * {@link #PropertiesFunctionRegistry(LambdaProperties)} leaves every function on the
  * invoker's own clients.
  */
-public final class PropertiesFunctionRegistry implements FunctionRegistry {
+final class PropertiesFunctionRegistry implements FunctionRegistry {
 
 	private static final int MAX_CACHED = 1024;
 
@@ -26,7 +26,7 @@ public final class PropertiesFunctionRegistry implements FunctionRegistry {
 
 	private final Map<CacheKey, ResolvedFunction> cache = new ConcurrentHashMap<>();
 
-	public PropertiesFunctionRegistry(LambdaProperties properties) {
+	PropertiesFunctionRegistry(LambdaProperties properties) {
 		this.properties = properties;
 		this.mapper = new FunctionSettingsMapper(properties.getDefaults());
 	}

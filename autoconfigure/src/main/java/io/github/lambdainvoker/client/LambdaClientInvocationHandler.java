@@ -65,7 +65,8 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 
 	private CompletableFuture<@Nullable Object> callAsync(ClientMethodPlan plan, LambdaRequest request) {
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
-		plan.call().invokeAsync(request).whenComplete((response, failure) -> {
+		CompletableFuture<? extends LambdaResponse<?>> call = plan.call().invokeAsync(request);
+		call.whenComplete((response, failure) -> {
 			if (failure != null) {
 				result.completeExceptionally(plan.errors().translate(failure));
 				return;
@@ -75,6 +76,11 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			}
 			catch (RuntimeException ex) {
 				result.completeExceptionally(ex);
+			}
+		});
+		result.whenComplete((value, failure) -> {
+			if (failure instanceof CancellationException) {
+				call.cancel(false);
 			}
 		});
 		return result;

@@ -39,8 +39,9 @@ public interface Bulkhead {
 
 	/**
 	 * Start a non-blocking call while holding a permit of its function until the returned
-	 * future completes. A wait for a permit ({@code max-wait}) happens on the calling
-	 * thread.
+	 * future completes. Cancelling the returned future cancels the call's future and
+	 * releases the permit at once. A wait for a permit ({@code max-wait}) happens on the
+	 * calling thread.
 	 * @param <R> the result type
 	 * @param invocation the invocation
 	 * @param call the whole call, retries included

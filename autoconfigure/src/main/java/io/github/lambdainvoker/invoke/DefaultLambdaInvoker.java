@@ -231,7 +231,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			observed.stop(null, ex);
 			throw ex;
 		}
-		return (observed != InvocationObserver.Observed.NONE) ? result.whenComplete(observed::stop) : result;
+		return (observed != InvocationObserver.Observed.NONE)
+				? CancellationForwardingFuture.whenComplete(result, observed::stop) : result;
 	}
 
 	private InvokeResponse send(PreparedInvocation invocation, InvokeRequest sdkRequest) {

@@ -171,7 +171,8 @@ public interface LambdaInvoker {
 	 */
 	default <T> CompletableFuture<@Nullable T> invokeAsync(String function, @Nullable Object payload,
 			Class<T> resultType) {
-		return invokeAsync(LambdaRequest.of(function, payload), resultType).thenApply(LambdaResponse::payload);
+		return CancellationForwardingFuture.thenApply(invokeAsync(LambdaRequest.of(function, payload), resultType),
+				LambdaResponse::payload);
 	}
 
 }

@@ -43,7 +43,8 @@ public interface RetryExecutor {
 	<R> R execute(PreparedInvocation invocation, Function<InvokeRequest, R> attempt);
 
 	/**
-	 * Run a call's attempts without blocking.
+	 * Run a call's attempts without blocking. Cancelling the returned future starts no
+	 * further attempt.
 	 * @param <R> the result type
 	 * @param invocation the invocation
 	 * @param attempt one attempt, completing exceptionally with a

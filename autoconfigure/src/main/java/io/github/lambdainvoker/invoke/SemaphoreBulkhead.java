@@ -52,7 +52,7 @@ final class SemaphoreBulkhead implements Bulkhead {
 			semaphore.release();
 			throw ex;
 		}
-		return result.whenComplete((value, failure) -> semaphore.release());
+		return CancellationForwardingFuture.whenComplete(result, (value, failure) -> semaphore.release());
 	}
 
 	/**

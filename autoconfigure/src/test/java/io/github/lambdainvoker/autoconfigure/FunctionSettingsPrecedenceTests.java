@@ -8,6 +8,7 @@ import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaValidationException;
 import io.github.lambdainvoker.invoke.LogType;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
+import io.github.lambdainvoker.invoke.RetryBudgetSettings;
 import io.github.lambdainvoker.invoke.RetrySettings;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,25 @@ class FunctionSettingsPrecedenceTests {
 		RetrySettings retry = resolve("pricing", FunctionOptions.NONE).retry();
 		assertThat(retry.maxAttempts()).isEqualTo(6);
 		assertThat(retry.maxInterval()).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void functionRetryBudgetMergesFieldByFieldOverDefaults() {
+		this.properties.getDefaults().getRetry().getBudget().setCapacity(100);
+		this.properties.getDefaults().getRetry().getBudget().setRetryCost(2);
+		function("pricing").getRetry().getBudget().setRetryCost(4);
+		function("audit").getRetry().getBudget().setEnabled(false);
+		RetryBudgetSettings pricing = resolve("pricing", FunctionOptions.NONE).retry().budget();
+		assertThat(pricing).isEqualTo(new RetryBudgetSettings(true, 100, 4, 10, 1));
+		assertThat(resolve("inventory", FunctionOptions.NONE).retry().budget())
+			.isEqualTo(new RetryBudgetSettings(true, 100, 2, 10, 1));
+		assertThat(resolve("audit", FunctionOptions.NONE).retry().budget().enabled()).isFalse();
+	}
+
+	@Test
+	void retryBudgetIsOnByDefaultWithTheStandardStrategyFigures() {
+		assertThat(resolve("pricing", FunctionOptions.NONE).retry().budget())
+			.isEqualTo(new RetryBudgetSettings(true, 500, 5, 10, 1));
 	}
 
 	@Test

@@ -125,6 +125,61 @@ class LambdaPropertiesValidationTests {
 	}
 
 	@Test
+	void retryBudgetWithoutTokensFails() {
+		assertFailure("aws.lambda.defaults.retry.budget.capacity=0", "aws.lambda.defaults.retry.budget.capacity", "0",
+				"a retry budget without tokens could never pay for a retry",
+				"Set it to 1 or more, or set aws.lambda.defaults.retry.budget.enabled=false for no budget.");
+	}
+
+	@Test
+	void negativeRetryCostFails() {
+		assertFailure("aws.lambda.functions.pricing.retry.budget.retry-cost=-1",
+				"aws.lambda.functions.pricing.retry.budget.retry-cost", "-1", "a retry cannot add tokens to the budget",
+				"Set it to 0 or more (0 makes these retries free).");
+	}
+
+	@Test
+	void negativeUnknownOutcomeCostFails() {
+		assertFailure("aws.lambda.defaults.retry.budget.unknown-outcome-cost=-10",
+				"aws.lambda.defaults.retry.budget.unknown-outcome-cost", "-10",
+				"a retry cannot add tokens to the budget", "Set it to 0 or more (0 makes these retries free).");
+	}
+
+	@Test
+	void retryBudgetThatNeverRefillsFails() {
+		assertFailure("aws.lambda.functions.pricing.retry.budget.success-refund=0",
+				"aws.lambda.functions.pricing.retry.budget.success-refund", "0",
+				"a spent retry budget would never refill, so the function's calls would never retry again",
+				"Set it to 1 or more.");
+	}
+
+	@Test
+	void retryCostAboveTheCapacityOfTheMergedBudgetFails() {
+		assertFailure(
+				new String[] { "aws.lambda.defaults.retry.budget.retry-cost=8",
+						"aws.lambda.functions.pricing.retry.budget.capacity=6" },
+				"aws.lambda.functions.pricing.retry.budget.retry-cost", "8",
+				"a retry would cost more tokens than a full retry budget holds (6), so no call would ever retry",
+				"Make it at most 6, or raise the budget's capacity.");
+	}
+
+	@Test
+	void unknownOutcomeCostAboveTheCapacityFails() {
+		assertFailure("aws.lambda.defaults.retry.budget.capacity=9",
+				"aws.lambda.defaults.retry.budget.unknown-outcome-cost", "10",
+				"a retry would cost more tokens than a full retry budget holds (9), so no call would ever retry",
+				"Make it at most 9, or raise the budget's capacity.");
+	}
+
+	@Test
+	void disabledRetryBudgetIsNotCheckedAgainstItsCosts() {
+		this.contextRunner
+			.withPropertyValues("aws.lambda.functions.pricing.retry.budget.enabled=false",
+					"aws.lambda.functions.pricing.retry.budget.capacity=1")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void clientContextOverLimitFails() {
 		assertFailure("aws.lambda.defaults.client-context.custom.blob=" + "x".repeat(2700),
 				"aws.lambda.defaults.client-context", "[blob]", "once base64-encoded; Lambda allows at most 3583",

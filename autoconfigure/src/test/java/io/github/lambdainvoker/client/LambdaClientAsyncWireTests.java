@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.client;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,9 +11,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.lambdainvoker.client.LambdaClientWireTests.AuditEvent;
 import io.github.lambdainvoker.client.LambdaClientWireTests.Quote;
 import io.github.lambdainvoker.client.LambdaClientWireTests.QuoteRequest;
+import io.github.lambdainvoker.invoke.Bulkhead;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
 import io.github.lambdainvoker.invoke.LambdaResponse;
+import io.github.lambdainvoker.invoke.TestBulkheads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -20,14 +23,17 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.lambdainvoker.client.LambdaWireMock.accepted;
 import static io.github.lambdainvoker.client.LambdaWireMock.functionError;
 import static io.github.lambdainvoker.client.LambdaWireMock.invocation;
+import static io.github.lambdainvoker.client.LambdaWireMock.invocations;
 import static io.github.lambdainvoker.client.LambdaWireMock.onlyInvocation;
 import static io.github.lambdainvoker.client.LambdaWireMock.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@code CompletableFuture} methods of {@link LambdaClient @LambdaClient}
@@ -116,6 +122,29 @@ class LambdaClientAsyncWireTests {
 				.isInstanceOfSatisfying(LambdaFunctionException.class,
 						(ex) -> assertThat(ex.getErrorType()).isEqualTo("ValueError"));
 		});
+	}
+
+	@Test
+	void cancellingAnAsyncCallReleasesItsPermitAndStopsItsRetries() {
+		wireMock.stubFor(invocation("pricing").willReturn(aResponse().withStatus(500)
+			.withHeader("X-Amzn-ErrorType", "ServiceException")
+			.withBody("{\"message\":\"boom\"}")));
+		this.contextRunner
+			.withPropertyValues("aws.lambda.functions.pricing.max-concurrency=1",
+					"aws.lambda.defaults.retry.initial-interval=1s", "aws.lambda.defaults.retry.jitter=false")
+			.withBean(Bulkhead.class, TestBulkheads::semaphores)
+			.run((context) -> {
+				Bulkhead bulkhead = context.getBean(Bulkhead.class);
+				CompletableFuture<Quote> quote = context.getBean(AsyncPricingFunctions.class).quote(QUOTE_REQUEST);
+				await().atMost(Duration.ofSeconds(5)).until(() -> !invocations(wireMock, "pricing").isEmpty());
+				assertThat(quote.cancel(false)).isTrue();
+				int requestsWhenCancelled = invocations(wireMock, "pricing").size();
+				await().atMost(Duration.ofSeconds(1))
+					.until(() -> TestBulkheads.availablePermits(bulkhead, "pricing") == 1);
+				await().during(Duration.ofMillis(1500))
+					.atMost(Duration.ofSeconds(4))
+					.until(() -> invocations(wireMock, "pricing").size() == requestsWhenCancelled);
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

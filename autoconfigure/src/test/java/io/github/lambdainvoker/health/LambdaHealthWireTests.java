@@ -9,7 +9,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
-import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.autoconfigure.TestFunctionRegistries;
+import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
 import org.jspecify.annotations.Nullable;
@@ -225,7 +226,7 @@ class LambdaHealthWireTests {
 	}
 
 	private Map<String, ResolvedFunction> functions() {
-		PropertiesFunctionRegistry registry = new PropertiesFunctionRegistry(this.properties);
+		FunctionRegistry registry = TestFunctionRegistries.from(this.properties);
 		Map<String, ResolvedFunction> functions = new LinkedHashMap<>();
 		this.properties.getFunctions().keySet().forEach((key) -> functions.put(key, registry.resolve(key)));
 		return functions;

@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.invoke;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import net.jqwik.api.Arbitraries;
@@ -37,18 +38,51 @@ class FunctionNamePropertyTests {
 	}
 
 	@Property
-	void anyStringIsAcceptedOnlyIfTheModelPatternAndLengthsAllowIt(@ForAll("nameLikeStrings") String candidate) {
-		boolean modelAllows = !candidate.isBlank() && candidate.length() <= FunctionReference.MAX_LENGTH
-				&& MODEL_FUNCTION_NAME.matcher(candidate).matches();
+	void anyStringIsAcceptedExactlyWhenLambdasRulesAllowIt(@ForAll("nameLikeStrings") String candidate) {
+		assertAcceptedExactlyWhenAllowed(candidate);
+	}
+
+	@Property
+	void arnLikeStringsAreAcceptedExactlyWhenLambdasRulesAllowThem(@ForAll("arnLikeStrings") String candidate) {
+		assertAcceptedExactlyWhenAllowed(candidate);
+	}
+
+	private static void assertAcceptedExactlyWhenAllowed(String candidate) {
+		boolean allowed = lambdaAllows(candidate);
 		try {
 			FunctionReference reference = FunctionReference.parse(candidate);
-			assertThat(modelAllows).as("accepted '%s'", candidate).isTrue();
+			assertThat(allowed).as("accepted '%s'", candidate).isTrue();
+			assertThat(reference.value()).isEqualTo(candidate);
 			assertThat(reference.name().length()).isLessThanOrEqualTo(FunctionReference.MAX_NAME_LENGTH);
 		}
 		catch (LambdaValidationException ex) {
+			assertThat(allowed).as("rejected '%s': %s", candidate, ex.getMessage()).isFalse();
 			assertThat(ex.getMessage()).isNotBlank();
 			assertThat(ex.getFunctionName()).isEqualTo(candidate);
 		}
+	}
+
+	/**
+	 * Lambda's rules for a function name: the model's pattern and length, a bare name of
+	 * at most 64 characters, and an ARN that is complete (region, account and
+	 * {@code function:}). A name starting with {@code arn:} must be an ARN.
+	 */
+	private static boolean lambdaAllows(String candidate) {
+		if (candidate.isBlank() || candidate.length() > FunctionReference.MAX_LENGTH) {
+			return false;
+		}
+		Matcher matcher = MODEL_FUNCTION_NAME.matcher(candidate);
+		if (!matcher.matches()) {
+			return false;
+		}
+		boolean arn = matcher.group(1) != null;
+		if (candidate.startsWith("arn:") && !arn) {
+			return false;
+		}
+		if (arn && (matcher.group(3) == null || matcher.group(5) == null || matcher.group(6) == null)) {
+			return false;
+		}
+		return matcher.group(7).length() <= FunctionReference.MAX_NAME_LENGTH;
 	}
 
 	@Property
@@ -95,6 +129,24 @@ class FunctionNamePropertyTests {
 	@Provide
 	Arbitrary<String> nameLikeStrings() {
 		return Arbitraries.strings().withChars("abcxyzAZ09-_.:$ /äarnlmbdufctio").ofMinLength(0).ofMaxLength(200);
+	}
+
+	@Provide
+	Arbitrary<String> arnLikeStrings() {
+		Arbitrary<String> partitions = Arbitraries.of("arn:aws:lambda:", "arn:aws-cn:lambda:", "arn::lambda:",
+				"arn:azure:lambda:", "arn:aws:s3:", "");
+		Arbitrary<String> regions = Arbitraries.of("us-east-1:", "us-gov-west-1:", "useast1:", "");
+		Arbitrary<String> accounts = Arbitraries.of("123456789012:", "12345:", "");
+		Arbitrary<String> resources = Arbitraries.of("function:", "layer:", "");
+		Arbitrary<String> names = Arbitraries.strings()
+			.withChars("abcXYZ019-_.")
+			.ofMinLength(1)
+			.ofMaxLength(70)
+			.edgeCases((config) -> config.add("f".repeat(64), "f".repeat(65)));
+		Arbitrary<String> qualifiers = Arbitraries.of("", ":live", ":$LATEST", ":7", ":bad.q", ":");
+		return Combinators.combine(partitions, regions, accounts, resources, names, qualifiers)
+			.as((partition, region, account, resource, name, qualifier) -> partition + region + account + resource
+					+ name + qualifier);
 	}
 
 	@Provide

@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Network failures become {@link LambdaClientException}s that say whether the function
@@ -59,7 +60,9 @@ class TransportFailureTests {
 				assertThat(ex.isOutcomeUnknown()).isTrue();
 				assertThat(ex).hasMessageContaining("the function may still be running");
 			});
-		wireMock.verify(1, postRequestedFor(anyUrl()));
+		// WireMock journals the request once its delayed response is written, after the
+		// client gave up.
+		await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> wireMock.verify(1, postRequestedFor(anyUrl())));
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionException;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
-import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.autoconfigure.TestFunctionRegistries;
 import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.LambdaBulkheadFullException;
@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The per-function bulkhead ({@code max-concurrency}, {@code max-wait}): calls beyond the
  * limit are rejected without a request, permits are held for the whole call and come back
- * however the call ends.
+ * however the call ends, cancellation of an asynchronous call included.
  */
 @Tag("bulkhead")
 class BulkheadWireTests {
@@ -191,6 +191,39 @@ class BulkheadWireTests {
 	}
 
 	@Test
+	void cancellingAnAsyncCallDuringItsRetryWaitReleasesItsPermitAndSendsNothingMore() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		this.properties.getDefaults().getRetry().setInitialInterval(Duration.ofSeconds(1));
+		stubServiceError(0);
+		DefaultLambdaInvoker invoker = invoker();
+		CompletableFuture<String> call = invoker.invokeAsync("pricing", "{}", String.class);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() >= 1);
+		assertThat(call.cancel(false)).isTrue();
+		int requestsWhenCancelled = requests();
+		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isEqualTo(1);
+		assertThat(call).isCancelled();
+		await().during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> requests() == requestsWhenCancelled);
+	}
+
+	@Test
+	void cancellingAnAsyncCallInFlightReleasesItsPermitAndStopsItsRetries() {
+		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
+		stubServiceError(2000);
+		DefaultLambdaInvoker invoker = invoker();
+		CompletableFuture<String> call = invoker.invokeAsync("pricing", "{}", String.class);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 1);
+		assertThat(call.cancel(false)).isTrue();
+		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isEqualTo(1);
+		// The delayed 500 arrives after the cancellation and must not be retried.
+		await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> requests() == 1);
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> TestObservationRegistryAssert.assertThat(this.observations)
+				.hasAnObservationWithAKeyValue("error.type", "CancellationException"));
+	}
+
+	@Test
 	void permitsAreCountedPerFunctionKey() {
 		this.properties.getFunctions().get("pricing").setMaxConcurrency(1);
 		wireMock.stubFor(post(urlPathMatching(".*/pricing/.*"))
@@ -223,6 +256,13 @@ class BulkheadWireTests {
 			.hasAnObservationWithAKeyValue("error.type", "LambdaBulkheadFullException");
 	}
 
+	private static void stubServiceError(int delayMillis) {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)
+			.withHeader("X-Amzn-ErrorType", "ServiceException")
+			.withBody("{\"message\":\"boom\"}")
+			.withFixedDelay(delayMillis)));
+	}
+
 	private List<CompletableFuture<String>> startSyncCalls(DefaultLambdaInvoker invoker, int count) {
 		List<CompletableFuture<String>> calls = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -247,7 +287,7 @@ class BulkheadWireTests {
 	private DefaultLambdaInvoker invoker() {
 		return DefaultLambdaInvoker.builder(client)
 			.asyncClient(asyncClient)
-			.functionRegistry(new PropertiesFunctionRegistry(this.properties))
+			.functionRegistry(TestFunctionRegistries.from(this.properties))
 			.retryExecutor(new SpringRetryExecutor(List.of()))
 			.asyncExecutor(Runnable::run)
 			.observer(new ObservationInvocationObserver(this.observations, null))

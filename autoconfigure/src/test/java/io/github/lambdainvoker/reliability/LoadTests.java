@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
-import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.autoconfigure.TestFunctionRegistries;
 import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.InvocationObserver;
@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * 10,000 calls from 64 threads, RequestResponse and Event, sync and async, against a
+ * 10,000 calls from 64 threads, RequestResponse and Event, each sync and async, against a
  * local echo endpoint: every call gets its own response, the endpoint receives exactly
  * one request per call, no connection stays leased and the heap does not grow.
  */
@@ -123,6 +123,7 @@ class LoadTests {
 		Queue<String> errors = new ConcurrentLinkedQueue<>();
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger events = new AtomicInteger();
+		AtomicInteger asyncEvents = new AtomicInteger();
 		AtomicInteger correct = new AtomicInteger();
 		ExecutorService callers = Executors.newFixedThreadPool(THREADS);
 		CountDownLatch start = new CountDownLatch(1);
@@ -134,7 +135,7 @@ class LoadTests {
 					start.await();
 					for (int i = next.getAndIncrement(); i < CALLS; i = next.getAndIncrement()) {
 						try {
-							if (call(invoker, i, events)) {
+							if (call(invoker, i, events, asyncEvents)) {
 								correct.incrementAndGet();
 							}
 							else {
@@ -161,6 +162,7 @@ class LoadTests {
 		figures.put("calls", CALLS);
 		figures.put("threads", THREADS);
 		figures.put("calls.event", events.get());
+		figures.put("calls.event.async", asyncEvents.get());
 		figures.put("calls.request-response", CALLS - events.get());
 		figures.put("responses.correct", correct.get());
 		figures.put("errors", errors.size());
@@ -172,6 +174,7 @@ class LoadTests {
 		ReliabilityFigures.write("load", figures);
 		assertThat(errors).isEmpty();
 		assertThat(correct.get()).isEqualTo(CALLS);
+		assertThat(asyncEvents.get()).isEqualTo(CALLS / 8);
 		assertThat(this.eventsReceived.get()).isEqualTo(events.get());
 		assertThat(this.requestResponseReceived.get()).isEqualTo(CALLS - events.get());
 		assertThat(heapAfter).isLessThan(heapBefore + HEAP_GROWTH_BOUND);
@@ -180,19 +183,24 @@ class LoadTests {
 	}
 
 	/**
-	 * Make call number {@code i}: every fourth an Event, every other one asynchronous.
+	 * Make call number {@code i}: every fourth an Event, every other RequestResponse call
+	 * and every other Event asynchronous.
 	 * @return whether the response was this call's own
 	 */
-	private static boolean call(DefaultLambdaInvoker invoker, int i, AtomicInteger events) {
+	private static boolean call(DefaultLambdaInvoker invoker, int i, AtomicInteger events, AtomicInteger asyncEvents) {
 		String payload = "{\"id\":\"call-" + i + "\",\"thread\":\"" + Thread.currentThread().getName() + "\"}";
-		boolean async = i % 2 == 1;
+		boolean async = (i % 2 == 1) || (i % 8 == 4);
 		if (i % 4 == 0) {
 			events.incrementAndGet();
+			if (async) {
+				asyncEvents.incrementAndGet();
+			}
 			LambdaRequest request = LambdaRequest.builder("audit")
 				.invocationType(InvocationType.EVENT)
 				.payload(payload)
 				.build();
-			LambdaResponse<Void> response = invoker.invoke(request, Void.class);
+			LambdaResponse<Void> response = async ? invoker.invokeAsync(request, Void.class).join()
+					: invoker.invoke(request, Void.class);
 			return response.statusCode() == 202;
 		}
 		LambdaRequest request = LambdaRequest.of("pricing", payload);
@@ -217,7 +225,7 @@ class LoadTests {
 	private void warmUp(DefaultLambdaInvoker invoker) {
 		AtomicInteger ignored = new AtomicInteger();
 		for (int i = 0; i < 100; i++) {
-			call(invoker, i, ignored);
+			call(invoker, i, ignored, ignored);
 		}
 	}
 
@@ -233,7 +241,7 @@ class LoadTests {
 		LambdaProperties properties = new LambdaProperties();
 		return DefaultLambdaInvoker.builder(this.client)
 			.asyncClient(this.asyncClient)
-			.functionRegistry(new PropertiesFunctionRegistry(properties))
+			.functionRegistry(TestFunctionRegistries.from(properties))
 			.retryExecutor(new SpringRetryExecutor(List.of()))
 			.asyncExecutor(Runnable::run)
 			.build();

@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.reliability;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,10 +17,12 @@ import io.github.lambdainvoker.invoke.LambdaThrottlingException;
 import io.github.lambdainvoker.invoke.LambdaTimeoutException;
 import io.github.lambdainvoker.invoke.PreparedInvocation;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
+import io.github.lambdainvoker.invoke.RetryBudgetSettings;
 import io.github.lambdainvoker.invoke.RetrySettings;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -31,28 +34,59 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For random sequences of attempt failures, a function that is not idempotent is never
- * sent again after a failure whose outcome is unknown, sync and async follow the same
- * plan, and no call makes more than max-attempts attempts.
+ * For random sequences of attempt failures, a function that is not idempotent makes
+ * exactly the attempts the rules allow: a failure that cannot have run the function is
+ * retried, one whose outcome is unknown or that Lambda reports as final is not, and no
+ * call makes more than max-attempts attempts, sync and async alike. Across random runs of
+ * failing calls, the retry budget pays for no more retries than it holds.
  */
 @Tag("faults")
 class RetrySequencePropertyTests {
 
-	private final SpringRetryExecutor executor = new SpringRetryExecutor(List.of());
-
 	@Property(tries = 300)
-	void notIdempotentCallIsNeverSentAgainAfterAnUnknownOutcome(
+	void notIdempotentCallMakesExactlyTheAttemptsTheRulesAllow(
 			@ForAll("failureSequences") @Size(min = 1, max = 6) List<Failure> failures,
 			@ForAll @IntRange(min = 1, max = 6) int maxAttempts) {
-		PreparedInvocation invocation = invocation(maxAttempts);
-		int syncAttempts = attemptsSync(invocation, failures);
-		int asyncAttempts = attemptsAsync(invocation, failures);
-		assertThat(asyncAttempts).isEqualTo(syncAttempts);
-		assertThat(syncAttempts).isBetween(1, maxAttempts);
-		for (int i = 0; i < syncAttempts - 1 && i < failures.size(); i++) {
+		SpringRetryExecutor executor = new SpringRetryExecutor(List.of());
+		PreparedInvocation invocation = invocation(maxAttempts, RetryBudgetSettings.DEFAULTS);
+		int expected = expectedAttempts(failures, maxAttempts);
+		assertThat(attemptsSync(executor, invocation, failures)).as("sync attempts").isEqualTo(expected);
+		assertThat(attemptsAsync(executor, invocation, failures)).as("async attempts").isEqualTo(expected);
+		for (int i = 0; i < expected - 1; i++) {
 			assertThat(failures.get(i).mayHaveRun()).as("attempt %d was retried after %s", i + 1, failures.get(i))
 				.isFalse();
 		}
+	}
+
+	@Property(tries = 100)
+	void retriesOfFailingCallsNeverExceedWhatTheBudgetHolds(@ForAll @IntRange(min = 1, max = 60) int capacity,
+			@ForAll @IntRange(min = 1, max = 12) int retryCost, @ForAll @IntRange(min = 1, max = 40) int calls,
+			@ForAll @IntRange(min = 1, max = 5) int maxAttempts, @ForAll boolean async) {
+		Assume.that(retryCost <= capacity);
+		SpringRetryExecutor executor = new SpringRetryExecutor(List.of());
+		PreparedInvocation invocation = invocation(maxAttempts,
+				new RetryBudgetSettings(true, capacity, retryCost, retryCost, 1));
+		List<Failure> alwaysFailing = Collections.nCopies(maxAttempts, Failure.SERVICE_ERROR);
+		int attempts = 0;
+		for (int call = 0; call < calls; call++) {
+			attempts += async ? attemptsAsync(executor, invocation, alwaysFailing)
+					: attemptsSync(executor, invocation, alwaysFailing);
+		}
+		int retries = attempts - calls;
+		assertThat(retries).isEqualTo(Math.min(calls * (maxAttempts - 1), capacity / retryCost));
+	}
+
+	/**
+	 * The attempts a call makes under the rules: each failure that cannot have run the
+	 * function is followed by another attempt, until the sequence ends (the next attempt
+	 * succeeds), a failure is final, or max-attempts is reached.
+	 */
+	private static int expectedAttempts(List<Failure> failures, int maxAttempts) {
+		int attempts = 1;
+		while (attempts - 1 < failures.size() && failures.get(attempts - 1).retried() && attempts < maxAttempts) {
+			attempts++;
+		}
+		return attempts;
 	}
 
 	@Provide
@@ -60,10 +94,11 @@ class RetrySequencePropertyTests {
 		return Arbitraries.of(Failure.values()).list();
 	}
 
-	private int attemptsSync(PreparedInvocation invocation, List<Failure> failures) {
+	private static int attemptsSync(SpringRetryExecutor executor, PreparedInvocation invocation,
+			List<Failure> failures) {
 		AtomicInteger attempts = new AtomicInteger();
 		try {
-			this.executor.execute(invocation, (request) -> {
+			executor.execute(invocation, (request) -> {
 				int attempt = attempts.getAndIncrement();
 				if (attempt < failures.size()) {
 					throw failures.get(attempt).exception.get();
@@ -77,9 +112,10 @@ class RetrySequencePropertyTests {
 		return attempts.get();
 	}
 
-	private int attemptsAsync(PreparedInvocation invocation, List<Failure> failures) {
+	private static int attemptsAsync(SpringRetryExecutor executor, PreparedInvocation invocation,
+			List<Failure> failures) {
 		AtomicInteger attempts = new AtomicInteger();
-		this.executor.executeAsync(invocation, (request) -> {
+		executor.executeAsync(invocation, (request) -> {
 			int attempt = attempts.getAndIncrement();
 			return (attempt < failures.size()) ? CompletableFuture.failedFuture(failures.get(attempt).exception.get())
 					: CompletableFuture.completedFuture("ok");
@@ -87,10 +123,10 @@ class RetrySequencePropertyTests {
 		return attempts.get();
 	}
 
-	private static PreparedInvocation invocation(int maxAttempts) {
+	private static PreparedInvocation invocation(int maxAttempts, RetryBudgetSettings budget) {
 		ResolvedFunction base = ResolvedFunction.of("pricing", FunctionOptions.NONE);
 		RetrySettings retry = new RetrySettings(true, maxAttempts, Duration.ofMillis(1), 1.0, Duration.ofMillis(1),
-				false, false, false);
+				false, false, false, budget);
 		ResolvedFunction function = new ResolvedFunction(base.key(), base.reference(), null,
 				InvocationType.REQUEST_RESPONSE, base.logType(), base.clientContext(), null, null, retry,
 				BulkheadSettings.UNLIMITED);
@@ -100,37 +136,47 @@ class RetrySequencePropertyTests {
 
 	enum Failure {
 
-		RESET_AFTER_SENDING(true, () -> new LambdaClientException("reset", "pricing", null, true, null)),
+		RESET_AFTER_SENDING(true, false, () -> new LambdaClientException("reset", "pricing", null, true, null)),
 
-		ATTEMPT_TIMEOUT(true, () -> new LambdaTimeoutException("timeout", "pricing", null, null)),
+		ATTEMPT_TIMEOUT(true, false, () -> new LambdaTimeoutException("timeout", "pricing", null, null)),
 
-		GATEWAY_TIMEOUT(true, () -> service(504, "GatewayTimeout")),
+		GATEWAY_TIMEOUT(true, false, () -> service(504, "GatewayTimeout")),
 
-		CONNECT_FAILED(false, () -> new LambdaClientException("refused", "pricing", null, false, null)),
+		CONNECT_FAILED(false, true, () -> new LambdaClientException("refused", "pricing", null, false, null)),
 
-		THROTTLED(false,
+		THROTTLED(false, true,
 				() -> new LambdaThrottlingException("throttled", "pricing", null, "TooManyRequestsException", null,
 						null, null, null)),
 
-		SERVICE_ERROR(false, () -> service(500, "ServiceException")),
+		SERVICE_ERROR(false, true, () -> service(500, "ServiceException")),
 
-		TEMPORARY_502(false, () -> service(502, "EC2ThrottledException")),
+		TEMPORARY_502(false, true, () -> service(502, "EC2ThrottledException")),
 
-		PERMANENT_502(false, () -> service(502, "KMSDisabledException")),
+		PERMANENT_502(false, false, () -> service(502, "KMSDisabledException")),
 
-		NOT_FOUND(false, () -> service(404, "ResourceNotFoundException"));
+		NOT_FOUND(false, false, () -> service(404, "ResourceNotFoundException"));
 
 		private final boolean mayHaveRun;
 
+		private final boolean retried;
+
 		private final Supplier<LambdaInvocationException> exception;
 
-		Failure(boolean mayHaveRun, Supplier<LambdaInvocationException> exception) {
+		Failure(boolean mayHaveRun, boolean retried, Supplier<LambdaInvocationException> exception) {
 			this.mayHaveRun = mayHaveRun;
+			this.retried = retried;
 			this.exception = exception;
 		}
 
 		boolean mayHaveRun() {
 			return this.mayHaveRun;
+		}
+
+		/**
+		 * Whether the rules retry this failure for a function that is not idempotent.
+		 */
+		boolean retried() {
+			return this.retried;
 		}
 
 		private static LambdaInvocationException service(int status, String code) {

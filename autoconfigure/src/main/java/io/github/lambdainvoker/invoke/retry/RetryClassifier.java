@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * failed before the request was sent. Failures whose outcome is unknown are retried only
  * for idempotent functions; function errors only when asked for.
  */
-public final class RetryClassifier {
+final class RetryClassifier {
 
 	/** Reason for a throttled call (HTTP 429). */
 	public static final String THROTTLED = "throttled";

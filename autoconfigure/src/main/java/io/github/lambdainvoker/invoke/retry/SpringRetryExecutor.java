@@ -3,17 +3,15 @@ package io.github.lambdainvoker.invoke.retry;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.lambdainvoker.invoke.InvocationDeadline;
 import io.github.lambdainvoker.invoke.InvocationRetryListener;
 import io.github.lambdainvoker.invoke.LambdaInvocationException;
 import io.github.lambdainvoker.invoke.PreparedInvocation;
+import io.github.lambdainvoker.invoke.ResolvedFunction;
 import io.github.lambdainvoker.invoke.RetryExecutor;
 import io.github.lambdainvoker.invoke.RetrySettings;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +27,12 @@ import org.springframework.retry.context.RetryContextSupport;
 import org.springframework.retry.support.RetryTemplate;
 
 /**
- * {@link RetryExecutor} on Spring Retry: one {@link RetryTemplate} per set of retry
- * settings, whose policy and back-off ask a {@link RetryPlanner}. Asynchronous calls
- * follow the same plan with non-blocking waits. Calls whose function does not retry skip
- * the template entirely.
+ * {@link RetryExecutor} on Spring Retry, within a retry budget per function. The first
+ * attempt of a call runs directly; only after it failed with a retryable failure does the
+ * call enter a {@link RetryTemplate} (one per set of retry settings), whose policy and
+ * back-off ask a {@link RetryPlanner}. Asynchronous calls follow the same plan with
+ * non-blocking waits, and stop retrying when their future is cancelled. Calls whose
+ * function does not retry make their single attempt and nothing else.
  */
 public final class SpringRetryExecutor implements RetryExecutor {
 
@@ -46,26 +46,36 @@ public final class SpringRetryExecutor implements RetryExecutor {
 
 	private final RetryPlanner planner;
 
+	private final RetryBudgets budgets;
+
 	private final ConcurrentMap<RetrySettings, RetryTemplate> templates = new ConcurrentHashMap<>();
 
+	/**
+	 * Create an executor with retry budgets of its own.
+	 * @param listeners told of each retry, each refused retry and each budget created
+	 */
 	public SpringRetryExecutor(List<InvocationRetryListener> listeners) {
-		this.planner = new RetryPlanner(new RetryClassifier(), List.copyOf(listeners));
+		List<InvocationRetryListener> copy = List.copyOf(listeners);
+		this.budgets = new RetryBudgets(copy);
+		this.planner = new RetryPlanner(new RetryClassifier(), copy, this.budgets, RetryPlanner.RANDOM);
 	}
 
 	@Override
 	public <R> R execute(PreparedInvocation invocation, Function<InvokeRequest, R> attempt) {
-		RetrySettings settings = invocation.function().retry();
-		if (!settings.retries()) {
+		if (!invocation.function().retry().retries()) {
 			return SINGLE_ATTEMPT.execute(invocation, attempt);
 		}
-		InvocationDeadline deadline = InvocationDeadline.start(invocation);
-		RetryTemplate template = this.templates.computeIfAbsent(settings, (key) -> createTemplate());
-		RetryCallback<R, RuntimeException> callback = (context) -> {
-			context.setAttribute(INVOCATION, invocation);
-			context.setAttribute(DEADLINE, deadline);
-			return attempt.apply(deadline.requestForAttempt(context.getRetryCount() + 1));
-		};
-		return template.execute(callback);
+		InvocationDeadline deadline = timed(invocation.function()) ? InvocationDeadline.start(invocation) : null;
+		R result;
+		try {
+			result = attempt.apply((deadline != null) ? deadline.requestForAttempt(1) : invocation.sdkRequest());
+		}
+		catch (LambdaInvocationException ex) {
+			// Without timeouts the deadline never expires, so it can start late.
+			return retry(invocation, attempt, (deadline != null) ? deadline : InvocationDeadline.start(invocation), ex);
+		}
+		this.budgets.recordSuccess(invocation, null);
+		return result;
 	}
 
 	@Override
@@ -74,31 +84,49 @@ public final class SpringRetryExecutor implements RetryExecutor {
 		if (!invocation.function().retry().retries()) {
 			return SINGLE_ATTEMPT.executeAsync(invocation, attempt);
 		}
-		return attemptAsync(invocation, attempt, InvocationDeadline.start(invocation), 1);
+		InvocationDeadline deadline = timed(invocation.function()) ? InvocationDeadline.start(invocation) : null;
+		return new AsyncRetryCall<>(this.planner, this.budgets, invocation, attempt, deadline).start();
 	}
 
-	private <R> CompletableFuture<R> attemptAsync(PreparedInvocation invocation,
-			Function<InvokeRequest, CompletableFuture<R>> attempt, InvocationDeadline deadline, int number) {
-		CompletableFuture<R> result;
-		try {
-			result = attempt.apply(deadline.requestForAttempt(number));
+	/**
+	 * Return the tokens left in a function's retry budget.
+	 * @param functionKey the function key
+	 * @return the tokens left, or {@code -1} when the function has no budget or was not
+	 * called yet
+	 */
+	int availableRetryTokens(String functionKey) {
+		TokenBucket bucket = this.budgets.existing(functionKey);
+		return (bucket != null) ? bucket.availableTokens() : -1;
+	}
+
+	private static boolean timed(ResolvedFunction function) {
+		return function.timeout() != null || function.attemptTimeout() != null;
+	}
+
+	private <R> R retry(PreparedInvocation invocation, Function<InvokeRequest, R> attempt, InvocationDeadline deadline,
+			LambdaInvocationException firstFailure) {
+		RetryDecision firstRetry = this.planner.plan(invocation, 1, firstFailure, deadline);
+		if (firstRetry == null) {
+			throw firstFailure;
 		}
-		catch (LambdaInvocationException ex) {
-			result = CompletableFuture.failedFuture(ex);
-		}
-		return result.exceptionallyCompose((ex) -> {
-			Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-			if (!(cause instanceof LambdaInvocationException failure)) {
-				return CompletableFuture.failedFuture(cause);
+		RetryTemplate template = this.templates.computeIfAbsent(invocation.function().retry(),
+				(key) -> createTemplate());
+		RetryCallback<R, RuntimeException> callback = (context) -> {
+			if (context.getRetryCount() == 0) {
+				// The template takes over from the failed first attempt: hand it that
+				// failure with its retry already planned, so that it backs off and makes
+				// attempt 2.
+				context.setAttribute(INVOCATION, invocation);
+				context.setAttribute(DEADLINE, deadline);
+				context.setAttribute(DECISION_FOR_ATTEMPT, 1);
+				context.setAttribute(DECISION, firstRetry);
+				throw firstFailure;
 			}
-			RetryDecision decision = this.planner.plan(invocation, number, failure, deadline);
-			if (decision == null) {
-				return CompletableFuture.failedFuture(failure);
-			}
-			Executor afterWait = CompletableFuture.delayedExecutor(decision.delay().toMillis(), TimeUnit.MILLISECONDS);
-			return CompletableFuture.runAsync(() -> {
-			}, afterWait).thenCompose((ignored) -> attemptAsync(invocation, attempt, deadline, number + 1));
-		});
+			R result = attempt.apply(deadline.requestForAttempt(context.getRetryCount() + 1));
+			this.budgets.recordSuccess(invocation, (RetryDecision) context.getAttribute(DECISION));
+			return result;
+		};
+		return template.execute(callback);
 	}
 
 	private RetryTemplate createTemplate() {
@@ -114,8 +142,8 @@ public final class SpringRetryExecutor implements RetryExecutor {
 			return null;
 		}
 		// Spring Retry asks twice per failure (before the back-off and at the top of its
-		// loop): plan once so listeners hear of each retry once and the wait stays the
-		// same.
+		// loop): plan once so listeners hear of each retry once, the budget pays once
+		// and the wait stays the same.
 		if (Integer.valueOf(context.getRetryCount()).equals(context.getAttribute(DECISION_FOR_ATTEMPT))) {
 			return (RetryDecision) context.getAttribute(DECISION);
 		}

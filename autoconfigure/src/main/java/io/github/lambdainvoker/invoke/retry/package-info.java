@@ -1,6 +1,6 @@
 /**
  * Retrying failed Lambda calls with Spring Retry, without ever running a function twice
- * by accident.
+ * by accident, within a retry budget per function.
  */
 @NullMarked
 package io.github.lambdainvoker.invoke.retry;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.lambdainvoker.autoconfigure.LambdaProperties;
-import io.github.lambdainvoker.autoconfigure.PropertiesFunctionRegistry;
+import io.github.lambdainvoker.autoconfigure.TestFunctionRegistries;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
 import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.InvocationRetryListener;
@@ -328,7 +328,7 @@ class InvocationObservationWireTests {
 	@Test
 	void noOpRegistryBuildsNothingAndCallsStillWork() {
 		ObservationInvocationObserver observer = new ObservationInvocationObserver(ObservationRegistry.NOOP, null);
-		ResolvedFunction function = new PropertiesFunctionRegistry(this.properties).resolve("pricing");
+		ResolvedFunction function = TestFunctionRegistries.from(this.properties).resolve("pricing");
 		assertThat(observer.start(function, LambdaRequest.of("pricing", "{}")))
 			.isSameAs(InvocationObserver.Observed.NONE);
 		assertThat(new ObservationInvocationObserver(ObservationRegistry.create(), null).start(function,
@@ -336,7 +336,7 @@ class InvocationObservationWireTests {
 			.isSameAs(InvocationObserver.Observed.NONE);
 		wireMock.stubFor(post(anyUrl()).willReturn(ok("\"ok\"")));
 		DefaultLambdaInvoker invoker = TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient(),
-				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(List.of()), observer);
+				TestFunctionRegistries.from(this.properties), new SpringRetryExecutor(List.of()), observer);
 		assertThat(invoker.invoke("pricing", "{}", String.class)).isEqualTo("\"ok\"");
 		assertThat(invoker.invokeAsync("pricing", "{}", String.class).join()).isEqualTo("\"ok\"");
 	}
@@ -360,7 +360,7 @@ class InvocationObservationWireTests {
 			.concat(Stream.of(new RetryMetricsListener(this.meterRegistry)), this.extraRetryListeners.stream())
 			.toList();
 		return TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient(),
-				new PropertiesFunctionRegistry(this.properties), new SpringRetryExecutor(listeners),
+				TestFunctionRegistries.from(this.properties), new SpringRetryExecutor(listeners),
 				new ObservationInvocationObserver(this.observationRegistry, this.convention));
 	}
 
