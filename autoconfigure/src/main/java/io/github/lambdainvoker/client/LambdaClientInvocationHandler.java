@@ -35,11 +35,17 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			throws Throwable {
 		ClientMethodPlan plan = this.plans.get(method);
 		if (plan != null) {
-			if (plan.stream()) {
-				return plan.async() ? callStreamAsync(plan, plan.request(arguments))
-						: callStream(plan, plan.request(arguments));
+			LambdaRequest request = plan.request(arguments);
+			AsyncReturnAdapter returnAdapter = plan.returnAdapter();
+			if (returnAdapter != null) {
+				return returnAdapter.adapt(
+						plan.stream() ? () -> callStreamAsync(plan, request) : () -> callAsync(plan, request),
+						arguments);
 			}
-			return plan.async() ? callAsync(plan, plan.request(arguments)) : call(plan, plan.request(arguments));
+			if (plan.stream()) {
+				return plan.async() ? callStreamAsync(plan, request) : callStream(plan, request);
+			}
+			return plan.async() ? callAsync(plan, request) : call(plan, request);
 		}
 		if (method.isDefault()) {
 			return InvocationHandler.invokeDefault(proxy, method, arguments);
@@ -65,7 +71,8 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 
 	private CompletableFuture<@Nullable Object> callAsync(ClientMethodPlan plan, LambdaRequest request) {
 		CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
-		plan.call().invokeAsync(request).whenComplete((response, failure) -> {
+		CompletableFuture<? extends LambdaResponse<?>> call = plan.call().invokeAsync(request);
+		call.whenComplete((response, failure) -> {
 			if (failure != null) {
 				result.completeExceptionally(plan.errors().translate(failure));
 				return;
@@ -75,6 +82,11 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			}
 			catch (RuntimeException ex) {
 				result.completeExceptionally(ex);
+			}
+		});
+		result.whenComplete((value, failure) -> {
+			if (failure instanceof CancellationException) {
+				call.cancel(false);
 			}
 		});
 		return result;
