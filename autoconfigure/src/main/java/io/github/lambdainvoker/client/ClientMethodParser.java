@@ -61,6 +61,8 @@ final class ClientMethodParser {
 
 	private final boolean coroutinesPresent;
 
+	private final boolean coroutinesReactorPresent;
+
 	/**
 	 * Create a parser for one client.
 	 * @param clientType the client interface
@@ -88,6 +90,7 @@ final class ClientMethodParser {
 			.get(LambdaClient.class);
 		this.reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader);
 		this.coroutinesPresent = ClassUtils.isPresent("kotlinx.coroutines.future.FutureKt", classLoader);
+		this.coroutinesReactorPresent = ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt", classLoader);
 	}
 
 	/**
@@ -281,6 +284,12 @@ final class ClientMethodParser {
 			}
 			return valueType(method, type.getGeneric(), true);
 		}
+		if (type.toClass().getName().equals("kotlinx.coroutines.flow.Flow") && !this.coroutinesReactorPresent) {
+			// Spring adapts Flow only with kotlinx-coroutines-reactor.
+			throw invalid(method, "returns " + method.getGenericReturnType().getTypeName()
+					+ ", which needs kotlinx-coroutines-reactor (org.jetbrains.kotlinx:kotlinx-coroutines-reactor) "
+					+ "on the class path", null);
+		}
 		ReactiveAdapter adapter = reactiveAdapter(type.toClass());
 		if (adapter != null) {
 			return reactiveReturnType(method, type, adapter, stream);
@@ -324,13 +333,7 @@ final class ClientMethodParser {
 			throw invalid(method, "is a suspend function, which needs kotlinx-coroutines-core "
 					+ "(org.jetbrains.kotlinx:kotlinx-coroutines-core) on the class path", null);
 		}
-		// suspend fun f(): T is compiled to Object f(Continuation<? super T>).
-		ResolvableType result = ResolvableType
-			.forMethodParameter(method, method.getParameterCount() - 1, this.clientType)
-			.getGeneric();
-		if (result.getType() instanceof WildcardType wildcard && wildcard.getLowerBounds().length == 1) {
-			result = ResolvableType.forType(wildcard.getLowerBounds()[0], result);
-		}
+		ResolvableType result = suspendingResultType(method, this.clientType);
 		Class<?> rawType = result.toClass();
 		if (rawType.getName().equals("kotlin.Unit")) {
 			return new ReturnType(ResultShape.VALUE, true, void.class, Void.class, false,
@@ -346,11 +349,30 @@ final class ClientMethodParser {
 	}
 
 	/**
+	 * Return the result type of a Kotlin {@code suspend} function, which is compiled to a
+	 * method that returns {@code Object} and takes a {@code Continuation<? super T>}
+	 * last.
+	 * @param method the suspend function
+	 * @param clientType the client interface, which resolves type variables
+	 * @return the result type
+	 */
+	static ResolvableType suspendingResultType(Method method, Class<?> clientType) {
+		ResolvableType result = ResolvableType.forMethodParameter(method, method.getParameterCount() - 1, clientType)
+			.getGeneric();
+		if (result.getType() instanceof WildcardType wildcard && wildcard.getLowerBounds().length == 1) {
+			return ResolvableType.forType(wildcard.getLowerBounds()[0], result);
+		}
+		return result;
+	}
+
+	/**
 	 * Return the adapter of a reactive type, or {@code null} for any other type. Futures
 	 * are not taken as reactive types: {@code CompletableFuture} is handled on its own,
 	 * other futures are not supported.
+	 * @param type the raw type
+	 * @return the adapter or {@code null}
 	 */
-	private static @Nullable ReactiveAdapter reactiveAdapter(Class<?> type) {
+	static @Nullable ReactiveAdapter reactiveAdapter(Class<?> type) {
 		if (type.isPrimitive() || type == Optional.class || type == LambdaResponse.class
 				|| Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)) {
 			return null;

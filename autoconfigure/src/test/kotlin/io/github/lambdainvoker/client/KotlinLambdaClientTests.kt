@@ -18,6 +18,7 @@ import io.github.lambdainvoker.invoke.EventStreamFrames.eventStream
 import io.github.lambdainvoker.invoke.EventStreamFrames.streamingPath
 import io.github.lambdainvoker.invoke.InvocationType
 import io.github.lambdainvoker.invoke.LambdaFunctionException
+import io.github.lambdainvoker.invoke.LambdaInvoker
 import io.github.lambdainvoker.invoke.LambdaResponse
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.extension.RegisterExtension
 import org.springframework.boot.autoconfigure.AutoConfigurations
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration
+import org.springframework.boot.test.context.FilteredClassLoader
 import org.springframework.boot.test.context.runner.ApplicationContextRunner
 import org.springframework.context.annotation.Configuration
 import java.math.BigDecimal
@@ -155,6 +157,31 @@ class KotlinLambdaClientTests {
 				assertThat(chunks).containsExactly("once ", "upon a time")
 				assertThat(wireMock.findAll(postRequestedFor(urlPathEqualTo(streamingPath("story"))))).hasSize(1)
 			}
+	}
+
+	@Test
+	fun suspendFunctionWithoutKotlinxCoroutinesFailsStartUp() {
+		contextRunner.run { context ->
+			val parser = ClientMethodParser(KotlinPricingFunctions::class.java, context.getBean(LambdaInvoker::class.java),
+				null, FilteredClassLoader("kotlinx.coroutines."))
+			assertThatExceptionOfType(InvalidLambdaClientException::class.java)
+				.isThrownBy { parser.parse() }
+				.withMessageContaining("is a suspend function, which needs kotlinx-coroutines-core")
+		}
+		assertThat(wireMock.allServeEvents).isEmpty()
+	}
+
+	@Test
+	fun flowWithoutKotlinxCoroutinesReactorFailsStartUp() {
+		contextRunner.run { context ->
+			val parser = ClientMethodParser(KotlinStoryFunctions::class.java, context.getBean(LambdaInvoker::class.java),
+				null, FilteredClassLoader("kotlinx.coroutines.reactor."))
+			assertThatExceptionOfType(InvalidLambdaClientException::class.java)
+				.isThrownBy { parser.parse() }
+				.withMessage("@LambdaClient method ${KotlinStoryFunctions::class.java.name}.tell(String) returns "
+						+ "kotlinx.coroutines.flow.Flow<byte[]>, which needs kotlinx-coroutines-reactor "
+						+ "(org.jetbrains.kotlinx:kotlinx-coroutines-reactor) on the class path")
+		}
 	}
 
 	data class QuoteRequest(val sku: String, val quantity: Int)
