@@ -76,6 +76,9 @@ class LambdaClientReactiveWireTests {
 	private final ApplicationContextRunner contextRunner = LambdaWireMock.contextRunner(wireMock)
 		.withUserConfiguration(ClientsConfiguration.class);
 
+	private final ApplicationContextRunner asyncContextRunner = LambdaWireMock.asyncContextRunner(wireMock)
+		.withUserConfiguration(ClientsConfiguration.class);
+
 	@Test
 	void monoSendsNothingUntilSubscribedAndOneRequestPerSubscription() {
 		wireMock.stubFor(invocation("pricing").willReturn(result(QUOTE_JSON)));
@@ -196,19 +199,16 @@ class LambdaClientReactiveWireTests {
 			.willReturn(result(QUOTE_JSON).withFixedDelay(3000)));
 		wireMock.stubFor(invocation("pricing").withRequestBody(containing("sku-2"))
 			.willReturn(result("{\"sku\":\"sku-2\",\"price\":3}")));
-		LambdaWireMock.asyncContextRunner(wireMock)
-			.withUserConfiguration(ClientsConfiguration.class)
-			.withPropertyValues("aws.lambda.functions.pricing.max-concurrency=1")
-			.run((context) -> {
-				ReactivePricingFunctions pricing = context.getBean(ReactivePricingFunctions.class);
-				Disposable slowCall = pricing.quote(QUOTE_REQUEST).subscribe();
-				await().atMost(Duration.ofSeconds(5)).until(() -> invocations(wireMock, "pricing").size() == 1);
-				slowCall.dispose();
-				StepVerifier.create(pricing.quote(new QuoteRequest("sku-2", 1)))
-					.expectNext(new Quote("sku-2", new BigDecimal("3")))
-					.verifyComplete();
-				assertThat(invocations(wireMock, "pricing")).hasSize(2);
-			});
+		this.asyncContextRunner.withPropertyValues("aws.lambda.functions.pricing.max-concurrency=1").run((context) -> {
+			ReactivePricingFunctions pricing = context.getBean(ReactivePricingFunctions.class);
+			Disposable slowCall = pricing.quote(QUOTE_REQUEST).subscribe();
+			await().atMost(Duration.ofSeconds(5)).until(() -> invocations(wireMock, "pricing").size() == 1);
+			slowCall.dispose();
+			StepVerifier.create(pricing.quote(new QuoteRequest("sku-2", 1)))
+				.expectNext(new Quote("sku-2", new BigDecimal("3")))
+				.verifyComplete();
+			assertThat(invocations(wireMock, "pricing")).hasSize(2);
+		});
 	}
 
 	@Test
@@ -237,7 +237,7 @@ class LambdaClientReactiveWireTests {
 	void fluxOfByteArraysEmitsTheStreamedChunksInOrder() {
 		wireMock.stubFor(post(urlPathEqualTo(streamingPath("story")))
 			.willReturn(eventStream(chunk("once "), chunk("upon "), chunk("a time"), complete(null, null))));
-		LambdaWireMock.asyncContextRunner(wireMock).withUserConfiguration(ClientsConfiguration.class).run((context) -> {
+		this.asyncContextRunner.run((context) -> {
 			Flux<byte[]> story = context.getBean(ReactiveStoryFunctions.class).tell("dragons");
 			assertThat(wireMock.getAllServeEvents()).isEmpty();
 			StepVerifier.create(story.map((chunk) -> new String(chunk, StandardCharsets.UTF_8)))
@@ -253,7 +253,7 @@ class LambdaClientReactiveWireTests {
 	void fluxOfDataBuffersEmitsTheStreamedChunksAndTheFunctionErrorAtTheEnd() {
 		wireMock.stubFor(post(urlPathEqualTo(streamingPath("story"))).willReturn(eventStream(chunk("once"),
 				complete("Unhandled", "{\"errorType\":\"WriterBlock\",\"errorMessage\":\"no ending\"}"))));
-		LambdaWireMock.asyncContextRunner(wireMock).withUserConfiguration(ClientsConfiguration.class).run((context) -> {
+		this.asyncContextRunner.run((context) -> {
 			StepVerifier.create(context.getBean(ReactiveStoryFunctions.class).tellBuffers("dragons"))
 				.assertNext((buffer) -> assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo("once"))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(LambdaFunctionException.class)
@@ -267,7 +267,7 @@ class LambdaClientReactiveWireTests {
 	void fluxTakingFewerChunksThanStreamedCancelsQuietly() {
 		wireMock.stubFor(post(urlPathEqualTo(streamingPath("story")))
 			.willReturn(eventStream(chunk("once "), chunk("upon "), chunk("a time"), complete(null, null))));
-		LambdaWireMock.asyncContextRunner(wireMock).withUserConfiguration(ClientsConfiguration.class).run((context) -> {
+		this.asyncContextRunner.run((context) -> {
 			StepVerifier.create(context.getBean(ReactiveStoryFunctions.class).tell("dragons").take(1))
 				.expectNextCount(1)
 				.expectComplete()
