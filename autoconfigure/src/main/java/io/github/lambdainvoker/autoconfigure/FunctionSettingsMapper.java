@@ -16,14 +16,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Merges one function's configuration layers into a {@link ResolvedFunction}:
  * {@code functions.<key>} over options declared in code over {@code defaults} over the
- * built-in defaults.
+ * built-in defaults. With routes, it also gives the function its route.
  */
 final class FunctionSettingsMapper {
 
 	private final LambdaProperties.Function defaults;
 
+	private final @Nullable LambdaRoutes routes;
+
 	FunctionSettingsMapper(LambdaProperties.Function defaults) {
+		this(defaults, null);
+	}
+
+	FunctionSettingsMapper(LambdaProperties.Function defaults, @Nullable LambdaRoutes routes) {
 		this.defaults = defaults;
+		this.routes = routes;
 	}
 
 	ResolvedFunction resolve(String key, LambdaProperties.@Nullable Function function, FunctionOptions options) {
@@ -40,7 +47,7 @@ final class FunctionSettingsMapper {
 					.mergedWith(clientContext(configured.getClientContext())),
 				first(configured.getTimeout(), this.defaults.getTimeout()),
 				first(configured.getAttemptTimeout(), this.defaults.getAttemptTimeout()), retry(configured.getRetry()),
-				bulkhead(configured));
+				bulkhead(configured), (this.routes != null) ? this.routes.routeOf(function, reference) : null);
 	}
 
 	private BulkheadSettings bulkhead(LambdaProperties.Function configured) {

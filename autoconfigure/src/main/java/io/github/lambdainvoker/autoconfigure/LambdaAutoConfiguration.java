@@ -9,12 +9,7 @@ import io.github.lambdainvoker.invoke.InvocationRetryListener;
 import io.github.lambdainvoker.invoke.RetryExecutor;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import io.github.lambdainvoker.invoke.LambdaInvoker;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,53 +18,44 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.util.ClassUtils;
+import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration for invoking AWS Lambda: the SDK's {@link LambdaClient}, its
- * {@link LambdaAsyncClient} when the Netty HTTP client is present, and the
- * {@link LambdaInvoker}.
+ * Auto-configuration for invoking AWS Lambda: the SDK's {@link LambdaClient}, the routing
+ * of each function to the clients of its region, endpoint and credentials, and the
+ * {@link LambdaInvoker}. Asynchronous clients ({@code LambdaAsyncClient}) are built on
+ * the first asynchronous or streaming call, unless the application defines one.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
+		"io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
 @ConditionalOnClass(LambdaClient.class)
 @EnableConfigurationProperties(LambdaProperties.class)
+@Import(LambdaRoutingConfiguration.class)
 public final class LambdaAutoConfiguration {
-
-	private static final boolean APACHE5_PRESENT = ClassUtils.isPresent(LambdaRuntimeHints.APACHE5_HTTP_CLIENT,
-			LambdaAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
-	LambdaClient lambdaClient(LambdaProperties properties, ObjectProvider<AwsCredentialsProvider> credentialsProvider,
-			ObjectProvider<LambdaClientCustomizer> customizers) {
-		new LambdaPropertiesValidator().validate(properties);
-		LambdaClientBuilder builder = LambdaClient.builder();
-		if (APACHE5_PRESENT) {
-			builder.httpClientBuilder(LambdaHttpClients.apache5(properties));
-		}
-		return LambdaSdkClientFactory
-			.build(configurer(properties, credentialsProvider, customizers).configure(builder));
+	LambdaClient lambdaClient(LambdaSdkClients lambdaSdkClients) {
+		return lambdaSdkClients.defaultClient();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	FunctionRegistry lambdaFunctionRegistry(LambdaProperties properties) {
+	FunctionRegistry lambdaFunctionRegistry(LambdaProperties properties, LambdaRoutes lambdaRoutes) {
 		new LambdaPropertiesValidator().validate(properties);
-		return new PropertiesFunctionRegistry(properties);
+		return new PropertiesFunctionRegistry(properties, lambdaRoutes);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(LambdaInvoker.class)
-	DefaultLambdaInvoker lambdaInvoker(LambdaProperties properties, LambdaClient lambdaClient,
-			ObjectProvider<LambdaAsyncClient> asyncClient, ObjectProvider<JsonMapper> jsonMapper,
+	DefaultLambdaInvoker lambdaInvoker(LambdaProperties properties, LambdaRoutes lambdaRoutes,
+			AsyncWorkExecutor lambdaAsyncWorkExecutor, ObjectProvider<JsonMapper> jsonMapper,
 			FunctionRegistry functionRegistry, RetryExecutor retryExecutor, ObjectProvider<InvocationObserver> observer,
 			ObjectProvider<Bulkhead> bulkhead, ObjectProvider<ClientContextContributor> clientContextContributor) {
 		BulkheadPoolCheck.warnIfPoolTooSmall(properties);
-		DefaultLambdaInvoker.Builder builder = DefaultLambdaInvoker.builder(lambdaClient)
-			.asyncClient(asyncClient.getIfUnique())
-			.asyncExecutor(new SimpleAsyncTaskExecutor("lambda-invoker-"))
+		DefaultLambdaInvoker.Builder builder = DefaultLambdaInvoker.builder(lambdaRoutes.defaultRoute())
+			.asyncExecutor(lambdaAsyncWorkExecutor.executor())
 			.jsonMapper(jsonMapper.getIfUnique(JsonMapper::shared))
 			.functionRegistry(functionRegistry)
 			.retryExecutor(retryExecutor);
@@ -83,30 +69,6 @@ public final class LambdaAutoConfiguration {
 	@ConditionalOnMissingBean
 	RetryExecutor lambdaRetryExecutor(ObjectProvider<InvocationRetryListener> listeners) {
 		return new SpringRetryExecutor(listeners.orderedStream().toList());
-	}
-
-	static LambdaClientBuilderConfigurer configurer(LambdaProperties properties,
-			ObjectProvider<AwsCredentialsProvider> credentialsProvider,
-			ObjectProvider<LambdaClientCustomizer> customizers) {
-		return new LambdaClientBuilderConfigurer(properties, credentialsProvider.getIfUnique(),
-				customizers.orderedStream().toList());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(NettyNioAsyncHttpClient.class)
-	static class AsyncClientConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		LambdaAsyncClient lambdaAsyncClient(LambdaProperties properties,
-				ObjectProvider<AwsCredentialsProvider> credentialsProvider,
-				ObjectProvider<LambdaClientCustomizer> customizers) {
-			LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
-				.httpClientBuilder(LambdaHttpClients.netty(properties));
-			return LambdaSdkClientFactory
-				.build(configurer(properties, credentialsProvider, customizers).configure(builder));
-		}
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.autoconfigure;
 
+import java.net.URI;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -9,33 +10,30 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaBaseClientBuilder;
 
 /**
- * Applies the {@code aws.lambda.*} properties, then the {@link LambdaClientCustomizer}
- * beans, to the SDK's sync and async client builders alike.
+ * Applies a route's region, endpoint and credentials, then the
+ * {@link LambdaClientCustomizer} beans, to the SDK's sync and async client builders
+ * alike, for every client the starter builds.
  */
 final class LambdaClientBuilderConfigurer {
 
-	private final LambdaProperties properties;
-
-	private final @Nullable AwsCredentialsProvider credentialsProvider;
-
 	private final List<LambdaClientCustomizer> customizers;
 
-	LambdaClientBuilderConfigurer(LambdaProperties properties, @Nullable AwsCredentialsProvider credentialsProvider,
-			List<LambdaClientCustomizer> customizers) {
-		this.properties = properties;
-		this.credentialsProvider = credentialsProvider;
+	LambdaClientBuilderConfigurer(List<LambdaClientCustomizer> customizers) {
 		this.customizers = customizers;
 	}
 
-	<B extends LambdaBaseClientBuilder<B, ?>> B configure(B builder) {
-		if (this.properties.getRegion() != null) {
-			builder.region(Region.of(this.properties.getRegion()));
+	<B extends LambdaBaseClientBuilder<B, ?>> B configure(B builder, RouteKey route,
+			@Nullable AwsCredentialsProvider credentialsProvider) {
+		String region = route.region();
+		if (region != null) {
+			builder.region(Region.of(region));
 		}
-		if (this.properties.getEndpoint() != null) {
-			builder.endpointOverride(this.properties.getEndpoint());
+		URI endpoint = route.endpoint();
+		if (endpoint != null) {
+			builder.endpointOverride(endpoint);
 		}
-		if (this.credentialsProvider != null) {
-			builder.credentialsProvider(this.credentialsProvider);
+		if (credentialsProvider != null) {
+			builder.credentialsProvider(credentialsProvider);
 		}
 		// Retrying is the starter's job: one SDK attempt, so attempts never multiply.
 		builder.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));

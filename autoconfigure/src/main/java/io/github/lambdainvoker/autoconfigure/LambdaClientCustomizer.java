@@ -3,9 +3,10 @@ package io.github.lambdainvoker.autoconfigure;
 import software.amazon.awssdk.services.lambda.LambdaBaseClientBuilder;
 
 /**
- * Callback that adjusts the SDK builders of the auto-configured {@code LambdaClient} and
- * {@code LambdaAsyncClient} after the {@code aws.lambda.*} properties have been applied.
- * Beans of this type are applied in {@link org.springframework.core.Ordered order}.
+ * Callback that adjusts the builder of every {@code LambdaClient} and
+ * {@code LambdaAsyncClient} the starter builds, one per route (region, endpoint,
+ * credentials), after the route's settings have been applied. Beans of this type are
+ * applied in {@link org.springframework.core.Ordered order}.
  */
 @FunctionalInterface
 public interface LambdaClientCustomizer {

@@ -22,7 +22,6 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Auto-configuration of the {@code lambda} health contributor: one entry per function
@@ -36,14 +35,15 @@ public final class LambdaHealthContributorAutoConfiguration {
 	// Nested so that the condition below is only read when Spring Boot's health support
 	// is present: its condition class would be missing otherwise.
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean({ LambdaClient.class, FunctionRegistry.class })
+	@ConditionalOnBean({ LambdaClient.class, FunctionRegistry.class, AsyncWorkExecutor.class })
 	@ConditionalOnEnabledHealthIndicator("lambda")
 	static class LambdaHealthContributorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "lambdaHealthContributor")
 		LambdaHealthContributor lambdaHealthContributor(LambdaClient lambdaClient, FunctionRegistry functionRegistry,
-				LambdaProperties properties, LambdaHealthProperties healthProperties) {
+				LambdaProperties properties, LambdaHealthProperties healthProperties,
+				AsyncWorkExecutor lambdaAsyncWorkExecutor) {
 			Map<String, ResolvedFunction> functions = new LinkedHashMap<>();
 			for (String key : properties.getFunctions().keySet()) {
 				functions.put(key, functionRegistry.resolve(key));
@@ -61,10 +61,8 @@ public final class LambdaHealthContributorAutoConfiguration {
 				case DRY_RUN -> new DryRunProbe(lambdaClient, timeout);
 				case CONFIGURATION -> new FunctionConfigurationProbe(lambdaClient, timeout);
 			};
-			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-health-");
-			executor.setDaemon(true);
-			return new LambdaHealthContributor(
-					new FunctionHealthChecks(functions, probe, executor, healthProperties.getCacheTtl(), timeout));
+			return new LambdaHealthContributor(new FunctionHealthChecks(functions, probe,
+					lambdaAsyncWorkExecutor.executor(), healthProperties.getCacheTtl(), timeout));
 		}
 
 	}

@@ -10,6 +10,7 @@ import io.github.lambdainvoker.invoke.LogType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for invoking AWS Lambda functions.
@@ -147,6 +148,25 @@ public class LambdaProperties {
 		 */
 		private final ClientContextValues clientContext = new ClientContextValues();
 
+		/**
+		 * AWS region of the function, such as eu-west-1. Must agree with the region of a
+		 * full ARN in function-name. Built-in default: the region of such an ARN, else
+		 * aws.lambda.region.
+		 */
+		private @Nullable String region;
+
+		/**
+		 * Endpoint to send the function's requests to instead of its region's Lambda
+		 * endpoint. Built-in default: aws.lambda.endpoint.
+		 */
+		private @Nullable URI endpoint;
+
+		/**
+		 * Credentials the function is called with instead of the application's.
+		 */
+		@NestedConfigurationProperty
+		private final FunctionCredentials credentials = new FunctionCredentials();
+
 		public @Nullable String getFunctionName() {
 			return this.functionName;
 		}
@@ -217,6 +237,26 @@ public class LambdaProperties {
 
 		public ClientContextValues getClientContext() {
 			return this.clientContext;
+		}
+
+		public @Nullable String getRegion() {
+			return this.region;
+		}
+
+		public void setRegion(@Nullable String region) {
+			this.region = region;
+		}
+
+		public @Nullable URI getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(@Nullable URI endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public FunctionCredentials getCredentials() {
+			return this.credentials;
 		}
 
 	}
@@ -403,6 +443,13 @@ public class LambdaProperties {
 		 */
 		private boolean tcpKeepAlive = true;
 
+		/**
+		 * Quiet period of the asynchronous client's event loop when the application
+		 * stops: closing waits until no task has run for this long, and at most 2 seconds
+		 * more. Only paid when an asynchronous or streaming call was made.
+		 */
+		private Duration shutdownQuietPeriod = Duration.ofMillis(100);
+
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
@@ -441,6 +488,14 @@ public class LambdaProperties {
 
 		public void setTcpKeepAlive(boolean tcpKeepAlive) {
 			this.tcpKeepAlive = tcpKeepAlive;
+		}
+
+		public Duration getShutdownQuietPeriod() {
+			return this.shutdownQuietPeriod;
+		}
+
+		public void setShutdownQuietPeriod(Duration shutdownQuietPeriod) {
+			this.shutdownQuietPeriod = shutdownQuietPeriod;
 		}
 
 	}

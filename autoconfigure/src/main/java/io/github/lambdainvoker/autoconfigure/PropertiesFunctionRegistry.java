@@ -11,7 +11,10 @@ import io.github.lambdainvoker.invoke.ResolvedFunction;
 /**
  * {@link FunctionRegistry} backed by {@code aws.lambda.defaults} and
  * {@code aws.lambda.functions.<key>}. Resolved functions are cached, so a call resolves
- * its function with one map lookup.
+ * its function with one map lookup. The auto-configured registry also gives each function
+ * its route (region, endpoint, credentials); one created with
+ * {@link #PropertiesFunctionRegistry(LambdaProperties)} leaves every function on the
+ * invoker's own clients.
  */
 public final class PropertiesFunctionRegistry implements FunctionRegistry {
 
@@ -26,6 +29,11 @@ public final class PropertiesFunctionRegistry implements FunctionRegistry {
 	public PropertiesFunctionRegistry(LambdaProperties properties) {
 		this.properties = properties;
 		this.mapper = new FunctionSettingsMapper(properties.getDefaults());
+	}
+
+	PropertiesFunctionRegistry(LambdaProperties properties, LambdaRoutes routes) {
+		this.properties = properties;
+		this.mapper = new FunctionSettingsMapper(properties.getDefaults(), routes);
 	}
 
 	@Override

@@ -18,7 +18,8 @@ public final class DryRunProbe extends TimedProbe {
 
 	/**
 	 * Create a probe.
-	 * @param client the client to send the probe with; it should not retry
+	 * @param client the client to send the probe with, unless the function has a route of
+	 * its own; it should not retry
 	 * @param timeout the longest a probe may take
 	 */
 	public DryRunProbe(LambdaClient client, Duration timeout) {

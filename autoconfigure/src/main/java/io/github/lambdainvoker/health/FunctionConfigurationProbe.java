@@ -22,7 +22,8 @@ public final class FunctionConfigurationProbe extends TimedProbe {
 
 	/**
 	 * Create a probe.
-	 * @param client the client to send the probe with; it should not retry
+	 * @param client the client to send the probe with, unless the function has a route of
+	 * its own; it should not retry
 	 * @param timeout the longest a probe may take
 	 */
 	public FunctionConfigurationProbe(LambdaClient client, Duration timeout) {

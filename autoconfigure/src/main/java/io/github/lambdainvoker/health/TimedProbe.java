@@ -2,6 +2,7 @@ package io.github.lambdainvoker.health;
 
 import java.time.Duration;
 
+import io.github.lambdainvoker.invoke.LambdaRoute;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -10,7 +11,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Base of the probes: one SDK call per check, bounded by the probe timeout, whose failure
- * becomes a DOWN (or, when throttled, UP) health with details.
+ * becomes a DOWN (or, when throttled, UP) health with details. A function with a
+ * {@link LambdaRoute route} of its own is probed through the route's client, like its
+ * calls.
  */
 abstract class TimedProbe implements FunctionProbe {
 
@@ -33,7 +36,8 @@ abstract class TimedProbe implements FunctionProbe {
 	public final Health check(ResolvedFunction function) {
 		Health.Builder health = FunctionDetails.of(function);
 		try {
-			probe(this.client, function, this.timeout, health);
+			LambdaRoute route = function.route();
+			probe((route != null) ? route.client() : this.client, function, this.timeout, health);
 		}
 		catch (RuntimeException ex) {
 			this.failures.describe(health, function, ex);
@@ -43,7 +47,7 @@ abstract class TimedProbe implements FunctionProbe {
 
 	/**
 	 * Make the SDK call and describe its answer.
-	 * @param client the client to call
+	 * @param client the client of the function's route
 	 * @param function the function to check
 	 * @param timeout the override configuration that bounds the call
 	 * @param health the health to set the status and details of

@@ -20,18 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link LambdaInvoker} over the AWS SDK's {@link LambdaClient} and, when given, its
- * {@link LambdaAsyncClient}. Without an asynchronous client, asynchronous calls run the
- * synchronous client on the given executor. Every call, whichever method starts it, is
- * reported to the {@link InvocationObserver} and, once validated, runs inside the
- * {@link Bulkhead} of its function. Built with {@link #builder(LambdaClient)}.
+ * {@link LambdaAsyncClient}. A function resolved with a {@link LambdaRoute} is called
+ * through the route's clients, any other through the invoker's default route. Without an
+ * asynchronous client, asynchronous calls run the synchronous client on the given
+ * executor. Every call, whichever method starts it, is reported to the
+ * {@link InvocationObserver} and, once validated, runs inside the {@link Bulkhead} of its
+ * function. Built with {@link #builder(LambdaClient)} or {@link #builder(LambdaRoute)}.
  */
 public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private static final Log logger = LogFactory.getLog(DefaultLambdaInvoker.class);
 
-	private final LambdaClient client;
-
-	private final @Nullable LambdaAsyncClient asyncClient;
+	private final LambdaRoute defaultRoute;
 
 	private final Executor asyncExecutor;
 
@@ -51,11 +51,11 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
-	private final @Nullable ResponseStreamInvoker responseStreamInvoker;
+	private final ResponseStreamInvoker responseStreamInvoker;
 
 	private DefaultLambdaInvoker(Builder builder) {
-		this.client = builder.client;
-		this.asyncClient = builder.asyncClient;
+		this.defaultRoute = (builder.route != null) ? builder.route
+				: new FixedLambdaRoute(builder.client, builder.asyncClient);
 		this.asyncExecutor = builder.asyncExecutor;
 		this.payloadCodec = new PayloadCodec(builder.jsonMapper);
 		this.functionRegistry = builder.functionRegistry;
@@ -64,8 +64,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		this.responseReader = new InvocationResponseReader(this.payloadCodec);
 		this.observer = builder.observer;
 		this.bulkhead = builder.bulkhead;
-		this.responseStreamInvoker = (this.asyncClient != null)
-				? new ResponseStreamInvoker(this.asyncClient, this.payloadCodec.getJsonMapper()) : null;
+		this.responseStreamInvoker = new ResponseStreamInvoker(this.payloadCodec.getJsonMapper());
 	}
 
 	/**
@@ -74,7 +73,19 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 * @return a builder
 	 */
 	public static Builder builder(LambdaClient client) {
-		return new Builder(client);
+		Assert.notNull(client, "'client' must not be null");
+		return new Builder(client, null);
+	}
+
+	/**
+	 * Start building an invoker whose functions without a route of their own go through
+	 * the given default route, whose asynchronous client may be built on first use.
+	 * @param defaultRoute the clients of functions resolved without a route
+	 * @return a builder
+	 */
+	public static Builder builder(LambdaRoute defaultRoute) {
+		Assert.notNull(defaultRoute, "'defaultRoute' must not be null");
+		return new Builder(defaultRoute.client(), defaultRoute);
 	}
 
 	@Override
@@ -162,7 +173,14 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	}
 
 	private CompletableFuture<InputStream> invokeStream(ResolvedFunction function, LambdaRequest request) {
-		if (this.responseStreamInvoker == null) {
+		LambdaAsyncClient asyncClient;
+		try {
+			asyncClient = route(function).asyncClient();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (asyncClient == null) {
 			return CompletableFuture.failedFuture(new UnsupportedOperationException(
 					"Response streaming needs the asynchronous SDK client (software.amazon.awssdk:netty-nio-client)"));
 		}
@@ -174,7 +192,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			return CompletableFuture.failedFuture(ex);
 		}
 		logSending(invocation);
-		return this.responseStreamInvoker.invoke(invocation);
+		return this.responseStreamInvoker.invoke(invocation, asyncClient);
 	}
 
 	private <T> LambdaResponse<T> observe(ResolvedFunction function, LambdaRequest request,
@@ -219,7 +237,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private InvokeResponse send(PreparedInvocation invocation, InvokeRequest sdkRequest) {
 		logSending(invocation);
 		try {
-			return this.client.invoke(sdkRequest);
+			return route(invocation.function()).client().invoke(sdkRequest);
 		}
 		catch (RuntimeException ex) {
 			throw this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier());
@@ -227,13 +245,21 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	}
 
 	private CompletableFuture<InvokeResponse> sendAsync(PreparedInvocation invocation, InvokeRequest sdkRequest) {
-		if (this.asyncClient == null) {
+		LambdaAsyncClient asyncClient;
+		try {
+			asyncClient = route(invocation.function()).asyncClient();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture
+				.failedFuture(this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier()));
+		}
+		if (asyncClient == null) {
 			return CompletableFuture.supplyAsync(() -> send(invocation, sdkRequest), this.asyncExecutor);
 		}
 		logSending(invocation);
 		CompletableFuture<InvokeResponse> future;
 		try {
-			future = this.asyncClient.invoke(sdkRequest);
+			future = asyncClient.invoke(sdkRequest);
 		}
 		catch (RuntimeException ex) {
 			future = CompletableFuture.failedFuture(ex);
@@ -244,6 +270,11 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private Function<Throwable, CompletableFuture<InvokeResponse>> translateAsync(PreparedInvocation invocation) {
 		return (ex) -> CompletableFuture
 			.failedFuture(this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier()));
+	}
+
+	private LambdaRoute route(ResolvedFunction function) {
+		LambdaRoute route = function.route();
+		return (route != null) ? route : this.defaultRoute;
 	}
 
 	private static void logSending(PreparedInvocation invocation) {
@@ -298,6 +329,8 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 		private final LambdaClient client;
 
+		private final @Nullable LambdaRoute route;
+
 		private @Nullable LambdaAsyncClient asyncClient;
 
 		private Executor asyncExecutor = ForkJoinPool.commonPool();
@@ -314,19 +347,21 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 		private ClientContextContributor clientContextContributor = ClientContextContributor.NONE;
 
-		private Builder(LambdaClient client) {
-			Assert.notNull(client, "'client' must not be null");
+		private Builder(LambdaClient client, @Nullable LambdaRoute route) {
 			this.client = client;
+			this.route = route;
 		}
 
 		/**
-		 * Set the asynchronous SDK client that asynchronous and streamed calls use.
-		 * Without one, asynchronous calls run the synchronous client on the
-		 * {@link #asyncExecutor(Executor) executor}, and streaming is not available.
+		 * Set the asynchronous SDK client that asynchronous and streamed calls use, for a
+		 * builder made from a synchronous client. Without one, asynchronous calls run the
+		 * synchronous client on the {@link #asyncExecutor(Executor) executor}, and
+		 * streaming is not available.
 		 * @param asyncClient the asynchronous client, or {@code null} for none
 		 * @return this builder
 		 */
 		public Builder asyncClient(@Nullable LambdaAsyncClient asyncClient) {
+			Assert.state(this.route == null, "The asynchronous client of a builder made from a route is the route's");
 			this.asyncClient = asyncClient;
 			return this;
 		}

@@ -69,6 +69,20 @@ public record FunctionReference(String value, String name, @Nullable String inli
 	}
 
 	/**
+	 * Return the region the name gives, as a full ARN does: calls of the function must go
+	 * to that region's endpoint, signed for it.
+	 * @return the region id, or {@code null} for a name or partial ARN without one
+	 */
+	public @Nullable String region() {
+		Matcher matcher = NAMESPACED_FUNCTION_NAME.matcher(this.value);
+		if (!matcher.matches() || matcher.group(3) == null) {
+			return null;
+		}
+		String region = matcher.group(3);
+		return region.substring(0, region.length() - 1);
+	}
+
+	/**
 	 * Check a qualifier (version or alias) against Lambda's rules.
 	 * @param functionName the function the qualifier is for, named in the error
 	 * @param qualifier the qualifier

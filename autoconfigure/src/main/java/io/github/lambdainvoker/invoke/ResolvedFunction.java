@@ -20,10 +20,34 @@ import org.jspecify.annotations.Nullable;
  * @param attemptTimeout the longest one attempt may take, or {@code null} for no limit
  * @param retry how failed calls are retried
  * @param bulkhead how many calls may be in flight at once
+ * @param route the clients of the function's region, endpoint and credentials, or
+ * {@code null} for the invoker's own clients
  */
 public record ResolvedFunction(String key, FunctionReference reference, @Nullable String qualifier,
 		InvocationType invocationType, LogType logType, ClientContext clientContext, @Nullable Duration timeout,
-		@Nullable Duration attemptTimeout, RetrySettings retry, BulkheadSettings bulkhead) {
+		@Nullable Duration attemptTimeout, RetrySettings retry, BulkheadSettings bulkhead,
+		@Nullable LambdaRoute route) {
+
+	/**
+	 * Create a resolved function that goes through the invoker's own clients.
+	 * @param key the key the function is known by in code and in metrics
+	 * @param reference the function name sent to Lambda
+	 * @param qualifier the version or alias to invoke, or {@code null}
+	 * @param invocationType the invocation type
+	 * @param logType the log type
+	 * @param clientContext the client context sent with every call, possibly empty
+	 * @param timeout the longest a whole call may take, or {@code null} for no limit
+	 * @param attemptTimeout the longest one attempt may take, or {@code null} for no
+	 * limit
+	 * @param retry how failed calls are retried
+	 * @param bulkhead how many calls may be in flight at once
+	 */
+	public ResolvedFunction(String key, FunctionReference reference, @Nullable String qualifier,
+			InvocationType invocationType, LogType logType, ClientContext clientContext, @Nullable Duration timeout,
+			@Nullable Duration attemptTimeout, RetrySettings retry, BulkheadSettings bulkhead) {
+		this(key, reference, qualifier, invocationType, logType, clientContext, timeout, attemptTimeout, retry,
+				bulkhead, null);
+	}
 
 	/**
 	 * Resolve a function from its name and declared options alone, with the built-in

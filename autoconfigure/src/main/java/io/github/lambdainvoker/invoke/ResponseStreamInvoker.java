@@ -24,18 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ResponseStreamInvoker {
 
-	private final LambdaAsyncClient asyncClient;
-
 	private final JsonMapper jsonMapper;
 
 	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
 
-	ResponseStreamInvoker(LambdaAsyncClient asyncClient, JsonMapper jsonMapper) {
-		this.asyncClient = asyncClient;
+	ResponseStreamInvoker(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
 	}
 
-	CompletableFuture<InputStream> invoke(PreparedInvocation invocation) {
+	CompletableFuture<InputStream> invoke(PreparedInvocation invocation, LambdaAsyncClient asyncClient) {
 		if (invocation.invocationType() == InvocationType.EVENT) {
 			return CompletableFuture.failedFuture(new LambdaValidationException(
 					"Function '" + invocation.functionKey()
@@ -46,7 +43,7 @@ final class ResponseStreamInvoker {
 		Handler handler = new Handler(invocation, result);
 		CompletableFuture<Void> call;
 		try {
-			call = this.asyncClient.invokeWithResponseStream(streamRequest(invocation.sdkRequest()), handler);
+			call = asyncClient.invokeWithResponseStream(streamRequest(invocation.sdkRequest()), handler);
 		}
 		catch (RuntimeException ex) {
 			call = CompletableFuture.failedFuture(ex);

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,12 +40,13 @@ class LambdaAutoConfigurationTests {
 		.withUserConfiguration(TestCredentialsConfiguration.class);
 
 	@Test
-	void createsClientsInvokerAndRegistry() {
+	void createsClientInvokerAndRegistryButNoAsyncClientBean() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(LambdaClient.class);
-			assertThat(context).hasSingleBean(LambdaAsyncClient.class);
+			assertThat(context).doesNotHaveBean(LambdaAsyncClient.class);
 			assertThat(context).hasSingleBean(LambdaInvoker.class);
 			assertThat(context).hasSingleBean(FunctionRegistry.class);
+			assertThat(defaultRoute(context).hasAsyncClient()).isFalse();
 		});
 	}
 
@@ -55,7 +57,7 @@ class LambdaAutoConfigurationTests {
 			assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
 			assertThat(client.serviceClientConfiguration().endpointOverride())
 				.contains(URI.create("http://localhost:9001"));
-			LambdaAsyncClient asyncClient = context.getBean(LambdaAsyncClient.class);
+			LambdaAsyncClient asyncClient = defaultRoute(context).asyncClient();
 			assertThat(asyncClient.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
 			assertThat(asyncClient.serviceClientConfiguration().endpointOverride())
 				.contains(URI.create("http://localhost:9001"));
@@ -85,7 +87,7 @@ class LambdaAutoConfigurationTests {
 				.retryStrategy()
 				.orElseThrow();
 			assertThat(strategy.maxAttempts()).isEqualTo(1);
-			RetryStrategy asyncStrategy = context.getBean(LambdaAsyncClient.class)
+			RetryStrategy asyncStrategy = defaultRoute(context).asyncClient()
 				.serviceClientConfiguration()
 				.overrideConfiguration()
 				.retryStrategy()
@@ -106,7 +108,10 @@ class LambdaAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			assertThat(context.getBean(LambdaClient.class).serviceClientConfiguration().region())
 				.isEqualTo(Region.AP_SOUTH_1);
-			assertThat(CustomizerConfiguration.calls).startsWith("first", "second", "first", "second");
+			assertThat(CustomizerConfiguration.calls).containsExactly("first", "second");
+			assertThat(defaultRoute(context).asyncClient().serviceClientConfiguration().region())
+				.isEqualTo(Region.AP_SOUTH_1);
+			assertThat(CustomizerConfiguration.calls).containsExactly("first", "second", "first", "second");
 		});
 	}
 
@@ -128,6 +133,8 @@ class LambdaAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserClientsConfiguration.class).run((context) -> {
 			assertThat(context).getBean(LambdaClient.class).isSameAs(context.getBean("userLambdaClient"));
 			assertThat(context).getBean(LambdaAsyncClient.class).isSameAs(context.getBean("userLambdaAsyncClient"));
+			assertThat(defaultRoute(context).client()).isSameAs(context.getBean("userLambdaClient"));
+			assertThat(defaultRoute(context).asyncClient()).isSameAs(context.getBean("userLambdaAsyncClient"));
 		});
 	}
 
@@ -144,6 +151,7 @@ class LambdaAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class)).run((context) -> {
 			assertThat(context).doesNotHaveBean(LambdaAsyncClient.class);
 			assertThat(context).hasSingleBean(LambdaInvoker.class);
+			assertThat(defaultRoute(context).asyncClient()).isNull();
 		});
 	}
 
@@ -151,6 +159,10 @@ class LambdaAutoConfigurationTests {
 	void withoutSdkBacksOffEntirely() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(LambdaClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(LambdaInvoker.class));
+	}
+
+	private static ClientRoute defaultRoute(AssertableApplicationContext context) {
+		return (ClientRoute) context.getBean(LambdaRoutes.class).defaultRoute();
 	}
 
 	@Configuration(proxyBeanMethods = false)

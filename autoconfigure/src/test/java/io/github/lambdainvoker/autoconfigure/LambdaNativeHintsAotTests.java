@@ -76,6 +76,10 @@ class LambdaNativeHintsAotTests {
 			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(LambdaRuntimeHints.APACHE5_HTTP_CLIENT)))
 			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(LambdaSdkClients.NETTY_HTTP_CLIENT)))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(RoutePlanner.STS_CLIENT)))
+			.accepts(hints);
 	}
 
 	private RuntimeHints processAheadOfTime() {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.lambdainvoker.client.LambdaClientWireTests.AuditEvent;
 import io.github.lambdainvoker.client.LambdaClientWireTests.Quote;
 import io.github.lambdainvoker.client.LambdaClientWireTests.QuoteRequest;
@@ -48,11 +49,14 @@ class LambdaClientAsyncWireTests {
 	void asyncCallCompletesWithTheResult() {
 		wireMock.stubFor(invocation("pricing").willReturn(result(QUOTE_JSON)));
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(LambdaAsyncClient.class);
+			assertThat(context).doesNotHaveBean(LambdaAsyncClient.class);
 			CompletableFuture<Quote> quote = context.getBean(AsyncPricingFunctions.class).quote(QUOTE_REQUEST);
 			assertThat(quote.get()).isEqualTo(new Quote("sku-1", new BigDecimal("12.50")));
-			assertThat(onlyInvocation(wireMock, "pricing").getBodyAsString())
-				.isEqualTo("{\"sku\":\"sku-1\",\"quantity\":2}");
+			LoggedRequest request = onlyInvocation(wireMock, "pricing");
+			assertThat(request.getBodyAsString()).isEqualTo("{\"sku\":\"sku-1\",\"quantity\":2}");
+			// Sent by the asynchronous SDK client, built for this first asynchronous
+			// call.
+			assertThat(request.getHeader("User-Agent")).contains("md/http#NettyNio");
 		});
 	}
 

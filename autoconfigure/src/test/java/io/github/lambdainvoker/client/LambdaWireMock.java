@@ -34,9 +34,8 @@ public final class LambdaWireMock {
 
 	/**
 	 * Return a context runner with both auto-configurations, pointed at WireMock, with
-	 * static credentials and without the Netty-based asynchronous SDK client, whose
-	 * shutdown takes two seconds per context: asynchronous calls run the synchronous
-	 * client on the invoker's executor.
+	 * static credentials and without the Netty-based asynchronous SDK client:
+	 * asynchronous calls run the synchronous client on the invoker's executor.
 	 * @param wireMock the WireMock server
 	 * @return the context runner
 	 */
@@ -164,6 +163,38 @@ public final class LambdaWireMock {
 	public static String clientContext(LoggedRequest request) {
 		return new String(Base64.getDecoder().decode(request.getHeader("X-Amz-Client-Context")),
 				StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Return the access key id that signed a request, from its {@code Authorization}
+	 * header.
+	 * @param request the request
+	 * @return the access key id
+	 */
+	public static String accessKeyId(LoggedRequest request) {
+		String credential = credential(request);
+		return credential.substring(0, credential.indexOf('/'));
+	}
+
+	/**
+	 * Return the scope a request was signed for, from its {@code Authorization} header:
+	 * {@code /<region>/<service>/aws4_request}, without the access key id and date.
+	 * @param request the request
+	 * @return the credential scope, such as {@code /eu-west-1/lambda/aws4_request}
+	 */
+	public static String credentialScope(LoggedRequest request) {
+		String credential = credential(request);
+		String withoutKey = credential.substring(credential.indexOf('/') + 1);
+		return withoutKey.substring(withoutKey.indexOf('/'));
+	}
+
+	private static String credential(LoggedRequest request) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization == null || !authorization.contains("Credential=")) {
+			throw new AssertionError("Request to " + request.getUrl() + " is not signed: " + authorization);
+		}
+		String credential = authorization.substring(authorization.indexOf("Credential=") + "Credential=".length());
+		return credential.substring(0, credential.indexOf(','));
 	}
 
 	/**

@@ -29,6 +29,20 @@ class FunctionReferenceTests {
 		assertThat(reference.inlineQualifier()).isEqualTo(qualifier);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+			arn:aws:lambda:eu-west-1:123456789012:function:pricing          | eu-west-1
+			arn:aws:lambda:eu-west-1:123456789012:function:pricing:live     | eu-west-1
+			arn:aws-cn:lambda:cn-north-1:123456789012:function:pricing      | cn-north-1
+			arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:p     | us-gov-west-1
+			123456789012:function:pricing                                   | none
+			pricing:live                                                    | none
+			pricing                                                         | none
+			""")
+	void regionIsTheOneAFullArnNames(String name, String region) {
+		assertThat(FunctionReference.parse(name).region()).isEqualTo(region);
+	}
+
 	@Test
 	void parseAcceptsBareNameOf64Characters() {
 		assertThat(FunctionReference.parse("f".repeat(64)).name()).hasSize(64);

@@ -4,6 +4,7 @@ import io.github.lambdainvoker.invoke.FunctionError;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
 import io.github.lambdainvoker.invoke.LambdaResponse;
+import io.github.lambdainvoker.invoke.LambdaRoute;
 import io.github.lambdainvoker.invoke.LambdaServiceException;
 import io.github.lambdainvoker.invoke.PreparedInvocation;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Default {@link LambdaInvocationObservationConvention}: names the observation
  * {@code aws.lambda.invocations}, tags it with the function, qualifier, invocation type
  * and, once the call ended, its outcome, error type and function error, and puts the
- * function name sent, the request id and the executed version on traces only. Extend it
- * and override a method to change one key value.
+ * function name sent, the region, the request id and the executed version on traces only.
+ * Extend it and override a method to change one key value.
  */
 public class DefaultLambdaInvocationObservationConvention implements LambdaInvocationObservationConvention {
 
@@ -51,6 +52,11 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 	@Override
 	public KeyValues getHighCardinalityKeyValues(LambdaInvocationContext context) {
 		KeyValues keyValues = KeyValues.of(functionName(context));
+		LambdaRoute route = context.getFunction().route();
+		String region = (route != null) ? route.region() : null;
+		if (region != null) {
+			keyValues = keyValues.and(HighCardinalityKeyNames.REGION.withValue(region));
+		}
 		String requestId = requestId(context);
 		if (requestId != null) {
 			keyValues = keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId));

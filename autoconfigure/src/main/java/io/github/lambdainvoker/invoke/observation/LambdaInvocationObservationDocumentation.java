@@ -122,6 +122,16 @@ public enum LambdaInvocationObservationDocumentation implements ObservationDocum
 			public String asString() {
 				return "executed.version";
 			}
+		},
+
+		/**
+		 * Region the call was sent to and signed for, when the function's route knows it.
+		 */
+		REGION {
+			@Override
+			public String asString() {
+				return "cloud.region";
+			}
 		}
 
 	}
