@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  * {@code Mono}, {@code Flux} of response chunks and RxJava types, through Spring's
  * {@code ReactiveAdapterRegistry}. Calls that need the asynchronous SDK client
  * (streaming, cancelling a call on the wire) use it; the others run the synchronous
- * client on the invoker's executor, which keeps each context quick to close.
+ * client on the invoker's executor.
  */
 class LambdaClientReactiveWireTests {
 
