@@ -3,11 +3,8 @@ package io.github.lambdainvoker.autoconfigure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
-import io.github.lambdainvoker.health.DryRunProbe;
-import io.github.lambdainvoker.health.FunctionConfigurationProbe;
-import io.github.lambdainvoker.health.FunctionHealthChecks;
-import io.github.lambdainvoker.health.FunctionProbe;
 import io.github.lambdainvoker.health.LambdaHealthContributor;
 import io.github.lambdainvoker.invoke.FunctionRegistry;
 import io.github.lambdainvoker.invoke.ResolvedFunction;
@@ -57,12 +54,13 @@ public final class LambdaHealthContributorAutoConfiguration {
 				throw new InvalidLambdaPropertyException("aws.lambda.health.cache-ttl", healthProperties.getCacheTtl(),
 						"the duration must not be negative", "Set it to 0s to check on every request, or more.");
 			}
-			FunctionProbe probe = switch (healthProperties.getMode()) {
-				case DRY_RUN -> new DryRunProbe(lambdaClient, timeout);
-				case CONFIGURATION -> new FunctionConfigurationProbe(lambdaClient, timeout);
+			Executor executor = lambdaAsyncWorkExecutor.executor();
+			Duration cacheTtl = healthProperties.getCacheTtl();
+			return switch (healthProperties.getMode()) {
+				case DRY_RUN -> LambdaHealthContributor.dryRun(lambdaClient, functions, executor, cacheTtl, timeout);
+				case CONFIGURATION ->
+					LambdaHealthContributor.functionConfiguration(lambdaClient, functions, executor, cacheTtl, timeout);
 			};
-			return new LambdaHealthContributor(new FunctionHealthChecks(functions, probe,
-					lambdaAsyncWorkExecutor.executor(), healthProperties.getCacheTtl(), timeout));
 		}
 
 	}

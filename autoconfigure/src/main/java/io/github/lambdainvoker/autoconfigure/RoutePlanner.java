@@ -156,7 +156,7 @@ final class RoutePlanner {
 		checkCredentials(prefix + "credentials.", layer.getCredentials());
 	}
 
-	private void checkCredentials(String prefix, FunctionCredentials credentials) {
+	private void checkCredentials(String prefix, LambdaProperties.Credentials credentials) {
 		String profile = credentials.getProfile();
 		String roleArn = credentials.getRoleArn();
 		if (profile != null && roleArn != null) {
@@ -178,7 +178,7 @@ final class RoutePlanner {
 		}
 	}
 
-	private void checkRole(String prefix, String roleArn, FunctionCredentials credentials) {
+	private void checkRole(String prefix, String roleArn, LambdaProperties.Credentials credentials) {
 		if (!ROLE_ARN.matcher(roleArn).matches()) {
 			throw new InvalidLambdaPropertyException(prefix + "role-arn", roleArn, "it is not the ARN of an IAM role",
 					"Use the role's ARN, such as arn:aws:iam::123456789012:role/invoke-pricing.");
@@ -248,7 +248,7 @@ final class RoutePlanner {
 		}
 	}
 
-	private static CredentialsSource credentials(FunctionCredentials credentials,
+	private static CredentialsSource credentials(LambdaProperties.Credentials credentials,
 			@Nullable CredentialsSource fallback) {
 		if (credentials.getProfile() != null) {
 			return new CredentialsSource.Profile(credentials.getProfile());

@@ -14,7 +14,7 @@ import org.springframework.boot.health.contributor.Health;
  * Checks a function with a {@code DryRun} Invoke: Lambda checks that the function (and
  * qualifier) exists and that the caller may invoke it, without running it.
  */
-public final class DryRunProbe extends TimedProbe {
+final class DryRunProbe extends TimedProbe {
 
 	/**
 	 * Create a probe.
@@ -22,7 +22,7 @@ public final class DryRunProbe extends TimedProbe {
 	 * its own; it should not retry
 	 * @param timeout the longest a probe may take
 	 */
-	public DryRunProbe(LambdaClient client, Duration timeout) {
+	DryRunProbe(LambdaClient client, Duration timeout) {
 		super(client, timeout);
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.boot.health.contributor.Health;
  * whose last update failed is DOWN. Needs the {@code lambda:GetFunctionConfiguration}
  * permission, not {@code lambda:InvokeFunction}.
  */
-public final class FunctionConfigurationProbe extends TimedProbe {
+final class FunctionConfigurationProbe extends TimedProbe {
 
 	/**
 	 * Create a probe.
@@ -26,7 +26,7 @@ public final class FunctionConfigurationProbe extends TimedProbe {
 	 * its own; it should not retry
 	 * @param timeout the longest a probe may take
 	 */
-	public FunctionConfigurationProbe(LambdaClient client, Duration timeout) {
+	FunctionConfigurationProbe(LambdaClient client, Duration timeout) {
 		super(client, timeout);
 	}
 

@@ -22,7 +22,7 @@ import org.springframework.boot.health.contributor.Health;
  * function whose result has expired is probed at once, so that a health endpoint that
  * reads the functions one after the other waits for the slowest probe, not for their sum.
  */
-public final class FunctionHealthChecks {
+final class FunctionHealthChecks {
 
 	/** How much longer than a probe's own timeout a caller waits for its result. */
 	private static final Duration WAIT_MARGIN = Duration.ofSeconds(1);
@@ -47,7 +47,7 @@ public final class FunctionHealthChecks {
 	 * @param timeToLive how long a result is reused
 	 * @param probeTimeout the timeout of one probe
 	 */
-	public FunctionHealthChecks(Map<String, ResolvedFunction> functions, FunctionProbe probe, Executor executor,
+	FunctionHealthChecks(Map<String, ResolvedFunction> functions, FunctionProbe probe, Executor executor,
 			Duration timeToLive, Duration probeTimeout) {
 		Map<String, Check> checks = new LinkedHashMap<>();
 		functions.forEach((key, function) -> checks.put(key, new Check(function)));

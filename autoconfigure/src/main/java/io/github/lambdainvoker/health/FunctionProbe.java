@@ -8,7 +8,7 @@ import org.springframework.boot.health.contributor.Health;
  * Checks one function once, within its own short timeout and without retrying.
  */
 @FunctionalInterface
-public interface FunctionProbe {
+interface FunctionProbe {
 
 	/**
 	 * Check a function.

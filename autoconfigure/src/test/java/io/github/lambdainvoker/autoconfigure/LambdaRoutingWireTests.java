@@ -273,6 +273,7 @@ class LambdaRoutingWireTests {
 		home.stubFor(invocation(IRELAND_ARN).willReturn(aResponse().withStatus(204)));
 		home.stubFor(invocation("partner-pricing").willReturn(aResponse().withStatus(204)));
 		this.contextRunner.withConfiguration(AutoConfigurations.of(LambdaHealthContributorAutoConfiguration.class))
+			.withPropertyValues("aws.lambda.health.timeout=10s")
 			.run((context) -> {
 				LambdaHealthContributor health = context.getBean(LambdaHealthContributor.class);
 				assertThat(health(health, "ireland").getStatus()).isEqualTo(Status.UP);
