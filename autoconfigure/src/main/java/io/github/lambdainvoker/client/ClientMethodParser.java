@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,10 +28,14 @@ import io.github.lambdainvoker.invoke.LambdaInvoker;
 import io.github.lambdainvoker.invoke.PreparedCall;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.KotlinDetector;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -52,6 +57,12 @@ final class ClientMethodParser {
 
 	private final MergedAnnotation<LambdaClient> clientAnnotation;
 
+	private final boolean reactorPresent;
+
+	private final boolean coroutinesPresent;
+
+	private final boolean coroutinesReactorPresent;
+
 	/**
 	 * Create a parser for one client.
 	 * @param clientType the client interface
@@ -59,11 +70,27 @@ final class ClientMethodParser {
 	 * @param qualifier a qualifier every call of this client sends, or {@code null}
 	 */
 	ClientMethodParser(Class<?> clientType, LambdaInvoker invoker, @Nullable String qualifier) {
+		this(clientType, invoker, qualifier, ClientMethodParser.class.getClassLoader());
+	}
+
+	/**
+	 * Create a parser for one client.
+	 * @param clientType the client interface
+	 * @param invoker the invoker that prepares the calls of each method
+	 * @param qualifier a qualifier every call of this client sends, or {@code null}
+	 * @param classLoader the class loader that tells whether Reactor and Kotlin
+	 * coroutines are present, the one that loads the return adapters
+	 */
+	ClientMethodParser(Class<?> clientType, LambdaInvoker invoker, @Nullable String qualifier,
+			ClassLoader classLoader) {
 		this.clientType = clientType;
 		this.invoker = invoker;
 		this.qualifier = qualifier;
 		this.clientAnnotation = MergedAnnotations.from(clientType, SearchStrategy.TYPE_HIERARCHY)
 			.get(LambdaClient.class);
+		this.reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader);
+		this.coroutinesPresent = ClassUtils.isPresent("kotlinx.coroutines.future.FutureKt", classLoader);
+		this.coroutinesReactorPresent = ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt", classLoader);
 	}
 
 	/**
@@ -109,31 +136,36 @@ final class ClientMethodParser {
 				firstNonEmpty(stringAttribute(annotation, "qualifier"),
 						stringAttribute(this.clientAnnotation, "qualifier")),
 				invocationType(method, annotation), logType(method));
-		List<ParameterBinding> parameters = parameters(method);
-		ReturnType returnType = returnType(method);
+		boolean suspending = KotlinDetector.isSuspendingFunction(method);
+		// A suspend function's last parameter is the caller's continuation.
+		List<ParameterBinding> parameters = parameters(method,
+				suspending ? method.getParameterCount() - 1 : method.getParameterCount());
+		boolean stream = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(ResponseStream.class);
+		ReturnType returnType = suspending ? suspendingReturnType(method) : returnType(method, stream);
 		LambdaRequest baseRequest = LambdaRequest.builder(key).qualifier(this.qualifier).build();
 		PreparedCall<?> call = prepare(method, baseRequest, options, returnType);
-		boolean stream = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(ResponseStream.class);
 		if (stream) {
 			checkStreaming(method, key, call.invocationType(), returnType);
 		}
 		if (call.invocationType() != InvocationType.REQUEST_RESPONSE && returnType.expectsPayload()) {
 			throw invalid(method, "returns " + returnType.resultType().getName() + " but invokes function '" + key
 					+ "' as " + call.invocationType().wireValue()
-					+ ", which returns no payload; return void, LambdaResponse<Void> or CompletableFuture<Void>", null);
+					+ ", which returns no payload; return void, LambdaResponse<Void>, CompletableFuture<Void> or "
+					+ "Mono<Void>", null);
 		}
 		String description = describe(method);
 		return new ClientMethodPlan(description, key, call, baseRequest, parameters, returnType.shape(),
 				returnType.async(), stream, returnType.resultType(),
-				DeclaredErrors.of(method, this.clientType, description));
+				DeclaredErrors.of(method, this.clientType, description), returnType.adapter());
 	}
 
 	private void checkStreaming(Method method, String key, InvocationType invocationType, ReturnType returnType) {
-		if (returnType.shape() != ResultShape.VALUE || returnType.resultType() != InputStream.class) {
-			throw invalid(method,
-					"is annotated with @ResponseStream but returns " + method.getGenericReturnType().getTypeName()
-							+ "; return InputStream or CompletableFuture<InputStream>",
-					null);
+		if (!returnType.chunks()
+				&& (returnType.shape() != ResultShape.VALUE || returnType.resultType() != InputStream.class)) {
+			throw invalid(method, "is annotated with @ResponseStream but returns "
+					+ method.getGenericReturnType().getTypeName()
+					+ "; return InputStream or CompletableFuture<InputStream>, or its chunks as Flux<byte[]> or "
+					+ "Flux<DataBuffer>", null);
 		}
 		if (invocationType == InvocationType.EVENT) {
 			throw invalid(method, "is annotated with @ResponseStream but invokes function '" + key
@@ -174,12 +206,12 @@ final class ClientMethodParser {
 		}
 	}
 
-	private List<ParameterBinding> parameters(Method method) {
+	private List<ParameterBinding> parameters(Method method, int count) {
 		Parameter[] parameters = method.getParameters();
-		List<ParameterBinding> bindings = new ArrayList<>(parameters.length);
+		List<ParameterBinding> bindings = new ArrayList<>(count);
 		List<String> payloads = new ArrayList<>();
 		Map<Class<? extends Annotation>, String> seen = new HashMap<>();
-		for (int i = 0; i < parameters.length; i++) {
+		for (int i = 0; i < count; i++) {
 			Parameter parameter = parameters[i];
 			MergedAnnotations annotations = MergedAnnotations.from(parameter);
 			List<Class<? extends Annotation>> present = PARAMETER_ANNOTATIONS.stream()
@@ -243,17 +275,112 @@ final class ClientMethodParser {
 		}
 	}
 
-	private ReturnType returnType(Method method) {
+	private ReturnType returnType(Method method, boolean stream) {
 		ResolvableType type = ResolvableType.forMethodReturnType(method, this.clientType);
-		boolean async = false;
 		if (type.toClass() == CompletableFuture.class) {
 			if (isRaw(type)) {
 				throw invalid(method, "returns a raw CompletableFuture; declare its result type, such as "
 						+ "CompletableFuture<Quote> or CompletableFuture<Void>", null);
 			}
-			async = true;
-			type = type.getGeneric();
+			return valueType(method, type.getGeneric(), true);
 		}
+		if (type.toClass().getName().equals("kotlinx.coroutines.flow.Flow") && !this.coroutinesReactorPresent) {
+			// Spring adapts Flow only with kotlinx-coroutines-reactor.
+			throw invalid(method, "returns " + method.getGenericReturnType().getTypeName()
+					+ ", which needs kotlinx-coroutines-reactor (org.jetbrains.kotlinx:kotlinx-coroutines-reactor) "
+					+ "on the class path", null);
+		}
+		ReactiveAdapter adapter = reactiveAdapter(type.toClass());
+		if (adapter != null) {
+			return reactiveReturnType(method, type, adapter, stream);
+		}
+		return valueType(method, type, false);
+	}
+
+	private ReturnType reactiveReturnType(Method method, ResolvableType type, ReactiveAdapter adapter, boolean stream) {
+		String typeName = method.getGenericReturnType().getTypeName();
+		if (!this.reactorPresent) {
+			throw invalid(method, "returns " + typeName + ", a reactive type, which needs Project Reactor "
+					+ "(io.projectreactor:reactor-core) on the class path", null);
+		}
+		if (adapter.isNoValue()) {
+			return new ReturnType(ResultShape.VALUE, true, void.class, Void.class, false,
+					ReactiveReturnAdapter.singleValue(adapter));
+		}
+		String simpleName = type.toClass().getSimpleName();
+		if (isRaw(type)) {
+			throw invalid(method, "returns a raw " + simpleName + "; declare its result type, such as " + simpleName
+					+ "<Quote> or " + simpleName + "<Void>", null);
+		}
+		ResolvableType element = type.getGeneric();
+		if (adapter.isMultiValue()) {
+			Class<?> chunkType = element.toClass();
+			if (!stream || (chunkType != byte[].class && chunkType != DataBuffer.class)) {
+				throw invalid(method, "returns " + typeName + ", which emits many values; return a single-value "
+						+ "type such as Mono<Quote> for the result, or annotate the method with @ResponseStream and "
+						+ "return the response's chunks as " + simpleName + "<byte[]> or " + simpleName
+						+ "<DataBuffer>", null);
+			}
+			return new ReturnType(ResultShape.VALUE, true, chunkType, InputStream.class, true,
+					ReactiveReturnAdapter.chunks(adapter, (chunkType == DataBuffer.class)
+							? ReactiveReturnAdapter.ChunkType.DATA_BUFFER : ReactiveReturnAdapter.ChunkType.BYTES));
+		}
+		return valueType(method, element, true).adaptedBy(ReactiveReturnAdapter.singleValue(adapter));
+	}
+
+	private ReturnType suspendingReturnType(Method method) {
+		if (!this.coroutinesPresent) {
+			throw invalid(method, "is a suspend function, which needs kotlinx-coroutines-core "
+					+ "(org.jetbrains.kotlinx:kotlinx-coroutines-core) on the class path", null);
+		}
+		ResolvableType result = suspendingResultType(method, this.clientType);
+		Class<?> rawType = result.toClass();
+		if (rawType.getName().equals("kotlin.Unit")) {
+			return new ReturnType(ResultShape.VALUE, true, void.class, Void.class, false,
+					new SuspendingReturnAdapter(true));
+		}
+		if (rawType == CompletableFuture.class || reactiveAdapter(rawType) != null) {
+			throw invalid(method,
+					"is a suspend function that returns " + result
+							+ "; a suspend function returns its result itself, such as Quote or LambdaResponse<Quote>",
+					null);
+		}
+		return valueType(method, result, true).adaptedBy(new SuspendingReturnAdapter(false));
+	}
+
+	/**
+	 * Return the result type of a Kotlin {@code suspend} function, which is compiled to a
+	 * method that returns {@code Object} and takes a {@code Continuation<? super T>}
+	 * last.
+	 * @param method the suspend function
+	 * @param clientType the client interface, which resolves type variables
+	 * @return the result type
+	 */
+	static ResolvableType suspendingResultType(Method method, Class<?> clientType) {
+		ResolvableType result = ResolvableType.forMethodParameter(method, method.getParameterCount() - 1, clientType)
+			.getGeneric();
+		if (result.getType() instanceof WildcardType wildcard && wildcard.getLowerBounds().length == 1) {
+			return ResolvableType.forType(wildcard.getLowerBounds()[0], result);
+		}
+		return result;
+	}
+
+	/**
+	 * Return the adapter of a reactive type, or {@code null} for any other type. Futures
+	 * are not taken as reactive types: {@code CompletableFuture} is handled on its own,
+	 * other futures are not supported.
+	 * @param type the raw type
+	 * @return the adapter or {@code null}
+	 */
+	static @Nullable ReactiveAdapter reactiveAdapter(Class<?> type) {
+		if (type.isPrimitive() || type == Optional.class || type == LambdaResponse.class
+				|| Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)) {
+			return null;
+		}
+		return ReactiveAdapterRegistry.getSharedInstance().getAdapter(type);
+	}
+
+	private ReturnType valueType(Method method, ResolvableType type, boolean async) {
 		Class<?> rawType = type.toClass();
 		rejectUnsupported(method, type, false);
 		if (rawType == LambdaResponse.class || rawType == Optional.class) {
@@ -264,16 +391,16 @@ final class ClientMethodParser {
 			ResolvableType payloadType = type.getGeneric();
 			rejectUnsupported(method, payloadType, true);
 			return new ReturnType((rawType == LambdaResponse.class) ? ResultShape.RESPONSE : ResultShape.OPTIONAL,
-					async, payloadType.toClass(), ConcreteTypes.of(payloadType));
+					async, payloadType.toClass(), ConcreteTypes.of(payloadType), false, null);
 		}
 		if (rawType == void.class) {
-			return new ReturnType(ResultShape.VALUE, async, void.class, Void.class);
+			return new ReturnType(ResultShape.VALUE, async, void.class, Void.class, false, null);
 		}
 		if (rawType.isPrimitive()) {
 			return new ReturnType(ResultShape.PRIMITIVE, async, rawType,
-					ClassUtils.resolvePrimitiveIfNecessary(rawType));
+					ClassUtils.resolvePrimitiveIfNecessary(rawType), false, null);
 		}
-		return new ReturnType(ResultShape.VALUE, async, rawType, ConcreteTypes.of(type));
+		return new ReturnType(ResultShape.VALUE, async, rawType, ConcreteTypes.of(type), false, null);
 	}
 
 	private static boolean isRaw(ResolvableType type) {
@@ -284,12 +411,13 @@ final class ClientMethodParser {
 
 	private void rejectUnsupported(Method method, ResolvableType type, boolean insidePayloadWrapper) {
 		Class<?> rawType = type.toClass();
-		boolean future = Future.class.isAssignableFrom(rawType) || CompletionStage.class.isAssignableFrom(rawType);
+		boolean future = Future.class.isAssignableFrom(rawType) || CompletionStage.class.isAssignableFrom(rawType)
+				|| reactiveAdapter(rawType) != null;
 		boolean nested = insidePayloadWrapper && (rawType == Optional.class || rawType == LambdaResponse.class);
 		if (future || nested) {
 			throw invalid(method, "returns " + method.getGenericReturnType().getTypeName()
-					+ ", which is not supported; return T, Optional<T>, LambdaResponse<T>, CompletableFuture<T>, "
-					+ "CompletableFuture<Optional<T>> or CompletableFuture<LambdaResponse<T>>", null);
+					+ ", which is not supported; return T, Optional<T> or LambdaResponse<T>, or one of them in a "
+					+ "CompletableFuture, a Mono or another single-value reactive type", null);
 		}
 	}
 
@@ -335,12 +463,20 @@ final class ClientMethodParser {
 	 * What a method's return type asks for.
 	 *
 	 * @param shape how the result is handed back
-	 * @param async whether the method returns a {@code CompletableFuture}
-	 * @param resultType the raw result type, inside any future, {@code Optional} or
-	 * {@code LambdaResponse}
+	 * @param async whether the method returns without waiting for the result
+	 * @param resultType the raw result type, inside any future, reactive type,
+	 * {@code Optional} or {@code LambdaResponse}; the chunk type of a stream of chunks
 	 * @param payloadType the type the payload is read as
+	 * @param chunks whether the method returns the chunks of a streamed response
+	 * @param adapter adapts the call's future to the return type, {@code null} for
+	 * {@code CompletableFuture} and blocking methods
 	 */
-	private record ReturnType(ResultShape shape, boolean async, Class<?> resultType, Type payloadType) {
+	private record ReturnType(ResultShape shape, boolean async, Class<?> resultType, Type payloadType, boolean chunks,
+			@Nullable AsyncReturnAdapter adapter) {
+
+		ReturnType adaptedBy(AsyncReturnAdapter adapter) {
+			return new ReturnType(this.shape, this.async, this.resultType, this.payloadType, this.chunks, adapter);
+		}
 
 		boolean expectsPayload() {
 			return this.shape != ResultShape.RESPONSE && this.resultType != void.class && this.resultType != Void.class;

@@ -17,14 +17,17 @@ import org.jspecify.annotations.Nullable;
  * every other request
  * @param parameters what each parameter contributes, by position
  * @param shape how the result is handed back
- * @param async whether the method returns a {@code CompletableFuture}
- * @param stream whether the method streams the response as an {@code InputStream}
+ * @param async whether the method returns without waiting for the result
+ * @param stream whether the method streams the response
  * @param resultType the declared result type, or the future's result type
  * @param errors the exceptions function errors are rethrown as
+ * @param returnAdapter adapts the future of the call to a reactive type or a
+ * {@code suspend} function's result; {@code null} for a {@code CompletableFuture} or a
+ * blocking method
  */
 record ClientMethodPlan(String description, String functionKey, PreparedCall<?> call, LambdaRequest baseRequest,
 		List<ParameterBinding> parameters, ResultShape shape, boolean async, boolean stream, Class<?> resultType,
-		DeclaredErrors errors) {
+		DeclaredErrors errors, @Nullable AsyncReturnAdapter returnAdapter) {
 
 	ClientMethodPlan {
 		parameters = List.copyOf(parameters);
@@ -32,7 +35,9 @@ record ClientMethodPlan(String description, String functionKey, PreparedCall<?> 
 
 	/**
 	 * Build the request for one call.
-	 * @param arguments the call's arguments, {@code null} for a method without parameters
+	 * @param arguments the call's arguments, {@code null} for a method without
+	 * parameters; a trailing argument without a binding, such as a continuation, is
+	 * ignored
 	 * @return the request
 	 */
 	LambdaRequest request(@Nullable Object @Nullable [] arguments) {
@@ -40,7 +45,7 @@ record ClientMethodPlan(String description, String functionKey, PreparedCall<?> 
 			return this.baseRequest;
 		}
 		LambdaRequest.Builder request = this.baseRequest.mutate();
-		for (int i = 0; i < arguments.length; i++) {
+		for (int i = 0; i < this.parameters.size(); i++) {
 			this.parameters.get(i).apply(request, arguments[i]);
 		}
 		return request.build();

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
 import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.KotlinDetector;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotations;
 
@@ -47,19 +48,28 @@ class LambdaClientBeanRegistrationAotProcessor implements BeanRegistrationAotPro
 			for (Class<?> exceptionType : method.getExceptionTypes()) {
 				hints.reflection().registerType(exceptionType, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 			}
-			for (Parameter parameter : method.getParameters()) {
-				if (!MergedAnnotations.from(parameter).isPresent(ClientContextValues.class)) {
-					this.bindingRegistrar.registerReflectionHints(hints.reflection(), parameter.getParameterizedType());
+			boolean suspending = KotlinDetector.isSuspendingFunction(method);
+			Parameter[] parameters = method.getParameters();
+			// A suspend function's continuation is no payload; its type argument is the
+			// result.
+			for (int i = 0; i < (suspending ? parameters.length - 1 : parameters.length); i++) {
+				if (!MergedAnnotations.from(parameters[i]).isPresent(ClientContextValues.class)) {
+					this.bindingRegistrar.registerReflectionHints(hints.reflection(),
+							parameters[i].getParameterizedType());
 				}
 			}
+			ResolvableType resultType = suspending ? ClientMethodParser.suspendingResultType(method, clientType)
+					: ResolvableType.forMethodReturnType(method, clientType);
 			this.bindingRegistrar.registerReflectionHints(hints.reflection(),
-					ConcreteTypes.of(payloadType(ResolvableType.forMethodReturnType(method, clientType))));
+					ConcreteTypes.of(payloadType(resultType)));
 		}
 	}
 
 	private static ResolvableType payloadType(ResolvableType type) {
 		Class<?> rawType = type.toClass();
-		if (rawType == CompletableFuture.class || rawType == Optional.class || rawType == LambdaResponse.class) {
+		boolean wrapper = rawType == CompletableFuture.class || rawType == Optional.class
+				|| rawType == LambdaResponse.class || ClientMethodParser.reactiveAdapter(rawType) != null;
+		if (wrapper && type.hasGenerics()) {
 			return payloadType(type.getGeneric());
 		}
 		return type;

@@ -35,11 +35,17 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			throws Throwable {
 		ClientMethodPlan plan = this.plans.get(method);
 		if (plan != null) {
-			if (plan.stream()) {
-				return plan.async() ? callStreamAsync(plan, plan.request(arguments))
-						: callStream(plan, plan.request(arguments));
+			LambdaRequest request = plan.request(arguments);
+			AsyncReturnAdapter returnAdapter = plan.returnAdapter();
+			if (returnAdapter != null) {
+				return returnAdapter.adapt(
+						plan.stream() ? () -> callStreamAsync(plan, request) : () -> callAsync(plan, request),
+						arguments);
 			}
-			return plan.async() ? callAsync(plan, plan.request(arguments)) : call(plan, plan.request(arguments));
+			if (plan.stream()) {
+				return plan.async() ? callStreamAsync(plan, request) : callStream(plan, request);
+			}
+			return plan.async() ? callAsync(plan, request) : call(plan, request);
 		}
 		if (method.isDefault()) {
 			return InvocationHandler.invokeDefault(proxy, method, arguments);

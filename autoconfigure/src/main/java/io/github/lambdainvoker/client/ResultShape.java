@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a client method hands back what the function returned, decided once from its return
- * type. A {@code CompletableFuture} return type wraps the same shapes.
+ * type. A {@code CompletableFuture}, a single-value reactive type and a {@code suspend}
+ * function return the same shapes.
  */
 enum ResultShape {
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.lambdainvoker.invoke.LambdaResponse;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -47,7 +48,9 @@ class LambdaClientBeanRegistrationAotProcessorTests {
 		assertThat(RuntimeHintsPredicates.reflection().onType(Order.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(OrderRequest.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Receipt.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Invoice.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(LambdaResponse.class)).rejects(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Mono.class)).rejects(hints);
 	}
 
 	@Test
@@ -65,6 +68,8 @@ class LambdaClientBeanRegistrationAotProcessorTests {
 
 		CompletableFuture<LambdaResponse<List<Receipt>>> receipts(String orderId);
 
+		Mono<Invoice> invoice(String orderId);
+
 	}
 
 	public record OrderRequest(String sku) {
@@ -76,6 +81,10 @@ class LambdaClientBeanRegistrationAotProcessorTests {
 	}
 
 	public record Receipt(String id) {
+
+	}
+
+	public record Invoice(String id) {
 
 	}
 

@@ -85,7 +85,8 @@ class LambdaClientStartupChecksTests {
 			.run((context) -> assertThatStartupFailure(context)
 				.hasMessageStartingWith("@LambdaClient method " + FutureFunctions.class.getName()
 						+ ".quote(String) returns java.util.concurrent.Future<java.lang.String>, which is not "
-						+ "supported; return T, Optional<T>, LambdaResponse<T>, CompletableFuture<T>"));
+						+ "supported; return T, Optional<T> or LambdaResponse<T>, or one of them in a "
+						+ "CompletableFuture, a Mono or another single-value reactive type"));
 	}
 
 	@Test
@@ -118,8 +119,8 @@ class LambdaClientStartupChecksTests {
 		this.contextRunner.withUserConfiguration(EventValueConfiguration.class)
 			.run((context) -> assertThatStartupFailure(context).hasMessage("@LambdaClient method "
 					+ EventValueFunctions.class.getName() + ".audit(String) returns java.lang.String but invokes "
-					+ "function 'audit' as Event, which returns no payload; return void, LambdaResponse<Void> or "
-					+ "CompletableFuture<Void>"));
+					+ "function 'audit' as Event, which returns no payload; return void, LambdaResponse<Void>, "
+					+ "CompletableFuture<Void> or Mono<Void>"));
 	}
 
 	@Test
