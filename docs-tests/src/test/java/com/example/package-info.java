@@ -1,5 +1,6 @@
 /**
- * The application that the documentation's examples assume: its payload types, handlers
- * and a client interface, for the snippets compiled by {@code JavaSnippetsTests}.
+ * The application that the documentation's examples assume: its payload types, handlers,
+ * a client interface and a service, for the snippets compiled by
+ * {@code JavaSnippetsTests}.
  */
 package com.example;
