@@ -1,5 +1,7 @@
 package io.github.lambdainvoker.autoconfigure;
 
+import java.util.concurrent.Executor;
+
 import io.github.lambdainvoker.invoke.Bulkhead;
 import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
@@ -20,9 +22,11 @@ import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,8 +77,10 @@ public final class LambdaAutoConfiguration {
 	DefaultLambdaInvoker lambdaInvoker(LambdaClient lambdaClient, ObjectProvider<LambdaAsyncClient> asyncClient,
 			PayloadCodec payloadCodec, FunctionRegistry functionRegistry, RetryExecutor retryExecutor,
 			ObjectProvider<InvocationObserver> observer, Bulkhead bulkhead,
-			ObjectProvider<ClientContextContributor> clientContextContributor) {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lambda-invoker-");
+			ObjectProvider<ClientContextContributor> clientContextContributor,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor) {
+		Executor executor = applicationTaskExecutor
+			.getIfAvailable(() -> new SimpleAsyncTaskExecutor("lambda-invoker-"));
 		return new DefaultLambdaInvoker(lambdaClient, asyncClient.getIfUnique(), payloadCodec, functionRegistry,
 				retryExecutor, executor, observer.getIfUnique(() -> InvocationObserver.NONE), bulkhead,
 				clientContextContributor.getIfUnique(() -> ClientContextContributor.NONE));
