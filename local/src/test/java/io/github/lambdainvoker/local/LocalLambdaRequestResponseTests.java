@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -213,18 +215,27 @@ class LocalLambdaRequestResponseTests extends LocalLambdaTestSupport {
 			System.out.println("after " + name);
 			return name;
 		}));
-		List<CompletableFuture<InvokeResponse>> calls = new ArrayList<>();
-		for (String name : List.of("first", "second")) {
-			calls.add(CompletableFuture.supplyAsync(() -> this.client.invoke((request) -> request.functionName("echo")
-				.logType(LogType.TAIL)
-				.payload(SdkBytes.fromUtf8String("\"" + name + "\"")))));
+		// One caller thread per call: the default async pool may run only one at a time
+		// (the common pool's parallelism is 1 on a machine with 2 CPUs)
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<InvokeResponse>> calls = new ArrayList<>();
+			for (String name : List.of("first", "second")) {
+				calls.add(callers.submit(() -> this.client.invoke((request) -> request.functionName("echo")
+					.logType(LogType.TAIL)
+					.payload(SdkBytes.fromUtf8String("\"" + name + "\"")))));
+			}
+			for (Future<InvokeResponse> call : calls) {
+				InvokeResponse response = call.get(10, TimeUnit.SECONDS);
+				assertThat(response.functionError()).isNull();
+				String name = response.payload().asUtf8String().replace("\"", "");
+				String other = name.equals("first") ? "second" : "first";
+				assertThat(decodeBase64(response.logResult())).contains("before " + name + "\nafter " + name + "\n")
+					.doesNotContain(other);
+			}
 		}
-		for (CompletableFuture<InvokeResponse> call : calls) {
-			InvokeResponse response = call.get(10, TimeUnit.SECONDS);
-			String name = response.payload().asUtf8String().replace("\"", "");
-			String other = name.equals("first") ? "second" : "first";
-			assertThat(decodeBase64(response.logResult())).contains("before " + name + "\nafter " + name + "\n")
-				.doesNotContain(other);
+		finally {
+			callers.shutdownNow();
 		}
 	}
 
