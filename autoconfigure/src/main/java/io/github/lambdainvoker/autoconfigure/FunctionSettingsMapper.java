@@ -118,7 +118,7 @@ final class FunctionSettingsMapper {
 	}
 
 	@SafeVarargs
-	private static <T> @Nullable T first(@Nullable T... candidates) {
+	static <T> @Nullable T first(@Nullable T... candidates) {
 		for (T candidate : candidates) {
 			if (candidate != null) {
 				return candidate;

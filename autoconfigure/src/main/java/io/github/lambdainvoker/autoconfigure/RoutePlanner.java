@@ -72,11 +72,11 @@ final class RoutePlanner {
 		LambdaProperties.Function defaults = properties.getDefaults();
 		checkAgrees("defaults.region", defaults.getRegion(), "region", properties.getRegion());
 		checkAgrees("defaults.endpoint", defaults.getEndpoint(), "endpoint", properties.getEndpoint());
-		String region = first(defaults.getRegion(), properties.getRegion());
+		String region = FunctionSettingsMapper.first(defaults.getRegion(), properties.getRegion());
 		if (region == null) {
 			region = applicationRegion.get();
 		}
-		URI endpoint = first(defaults.getEndpoint(), properties.getEndpoint());
+		URI endpoint = FunctionSettingsMapper.first(defaults.getEndpoint(), properties.getEndpoint());
 		if (defaults.getRegion() == null) {
 			checkKnown(PREFIX + "region", properties.getRegion(), endpoint);
 		}
@@ -116,13 +116,14 @@ final class RoutePlanner {
 			}
 			return (arnRegion != null) ? this.defaultKey.withRegion(arnRegion) : this.defaultKey;
 		}
-		return new RouteKey(first(function.getRegion(), reference.region(), this.defaultKey.region()),
-				first(function.getEndpoint(), this.defaultKey.endpoint()),
+		return new RouteKey(
+				FunctionSettingsMapper.first(function.getRegion(), reference.region(), this.defaultKey.region()),
+				FunctionSettingsMapper.first(function.getEndpoint(), this.defaultKey.endpoint()),
 				credentials(function.getCredentials(), this.defaultKey.credentials()));
 	}
 
 	private void checkFunction(String prefix, String key, LambdaProperties.Function function) {
-		URI endpoint = first(function.getEndpoint(), this.defaultKey.endpoint());
+		URI endpoint = FunctionSettingsMapper.first(function.getEndpoint(), this.defaultKey.endpoint());
 		checkLayer(prefix, function, endpoint);
 		String name = (function.getFunctionName() != null) ? function.getFunctionName() : key;
 		String arnRegion;
@@ -259,16 +260,6 @@ final class RoutePlanner {
 					(sessionName != null) ? sessionName : DEFAULT_SESSION_NAME, credentials.getSessionDuration());
 		}
 		return (fallback != null) ? fallback : CredentialsSource.APPLICATION;
-	}
-
-	@SafeVarargs
-	private static <T> @Nullable T first(@Nullable T... candidates) {
-		for (T candidate : candidates) {
-			if (candidate != null) {
-				return candidate;
-			}
-		}
-		return null;
 	}
 
 }
