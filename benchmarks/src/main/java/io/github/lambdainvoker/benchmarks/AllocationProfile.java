@@ -3,6 +3,8 @@ package io.github.lambdainvoker.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,10 +24,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where each contender allocates, per call: records {@code jdk.ObjectAllocationSample}
- * events with JFR while one contender at a time makes its calls, then adds up the
- * samples' weights by allocation site, scaled so that they add up to the exact bytes the
- * thread allocated. The site of a sample is the first frame, from the top of its stack,
- * outside the JDK: the library method that asked for the memory.
+ * events with JFR during the measured rounds, gives each sample to the contender whose
+ * calls were running when it was taken, then adds up the samples' weights by allocation
+ * site, scaled so that they add up to the exact bytes the contender allocated. The site
+ * of a sample is the first frame, from the top of its stack, outside the JDK: the library
+ * method that asked for the memory.
  * <p>
  * Run with small TLABs so that samples are dense ({@code -XX:-ResizeTLAB
  * -XX:TLABSize=8k}) and deep stacks ({@code -XX:FlightRecorderOptions:stackdepth=256});
@@ -49,16 +52,34 @@ final class AllocationProfile {
 		this.prefix = prefix;
 	}
 
-	void profile(List<Contender> contenders, int calls) throws IOException {
+	/**
+	 * Start recording allocation samples.
+	 * @return the recording, to be handed to {@link #write}
+	 */
+	static Recording start() {
+		Recording recording = new Recording();
+		recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000000/s").withStackTrace();
+		recording.start();
+		return recording;
+	}
+
+	/**
+	 * Stop a recording, attribute its samples to the contenders by the windows in which
+	 * each made its calls, and write the report.
+	 * @param recording the recording
+	 * @param windows when each contender made its calls, and what they allocated
+	 * @throws IOException if the recording or report cannot be written
+	 */
+	void write(Recording recording, List<Window> windows) throws IOException {
 		Files.createDirectories(this.out);
-		Map<String, Sites> profiles = new LinkedHashMap<>();
-		for (Contender contender : contenders) {
-			profiles.put(contender.name(), record(contender, calls));
-		}
+		Path file = this.out.resolve(this.prefix + ".jfr");
+		recording.stop();
+		recording.dump(file);
+		recording.close();
+		Map<String, Sites> profiles = attribute(file, windows);
 		StringBuilder report = new StringBuilder();
-		report.append("Allocation by site, bytes per call (")
-			.append(calls)
-			.append(" calls per contender, JFR samples scaled to the thread's exact bytes)\n");
+		report.append("Allocation by site, bytes per call: JFR allocation samples of the measured rounds, "
+				+ "scaled to each contender's exact bytes\n");
 		Sites baseline = Objects.requireNonNull(profiles.get(Contenders.BASELINE));
 		profiles.forEach((name, sites) -> {
 			report.append("\n## ").append(name).append(": ").append(format(sites.bytesPerCall())).append(" B/call, ");
@@ -70,40 +91,57 @@ final class AllocationProfile {
 				appendTop(report, sites.bySite(), baseline.bySite());
 			}
 		});
-		Path file = this.out.resolve(this.prefix + "-alloc.md");
-		Files.writeString(file, report);
-		logger.log(System.Logger.Level.INFO, "Wrote " + file.toAbsolutePath() + "\n" + report);
+		Path reportFile = this.out.resolve(this.prefix + "-alloc.md");
+		Files.writeString(reportFile, report);
+		logger.log(System.Logger.Level.INFO, "Wrote " + reportFile.toAbsolutePath());
 	}
 
-	private Sites record(Contender contender, int calls) throws IOException {
-		Path file = this.out.resolve(this.prefix + "-" + contender.name() + ".jfr");
-		ThreadCost cost;
-		try (Recording recording = new Recording()) {
-			recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000000/s").withStackTrace();
-			recording.start();
-			cost = CallerCostBenchmark.measure(contender, calls);
-			recording.stop();
-			recording.dump(file);
-		}
+	private Map<String, Sites> attribute(Path file, List<Window> windows) throws IOException {
 		long thread = Thread.currentThread().getId();
-		Map<String, Double> weights = new HashMap<>();
-		double total = 0;
-		int samples = 0;
+		List<RecordedEvent> events = new ArrayList<>();
 		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-			if (!event.getEventType().getName().equals("jdk.ObjectAllocationSample") || event.getThread() == null
-					|| event.getThread().getJavaThreadId() != thread) {
+			if (event.getEventType().getName().equals("jdk.ObjectAllocationSample") && event.getThread() != null
+					&& event.getThread().getJavaThreadId() == thread) {
+				events.add(event);
+			}
+		}
+		events.sort(Comparator.comparing(RecordedEvent::getStartTime));
+		Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
+		Map<String, Double> totals = new HashMap<>();
+		Map<String, Integer> samples = new HashMap<>();
+		windows.forEach((window) -> weights.putIfAbsent(window.contender(), new HashMap<>()));
+		// The first sample weighs all that the thread allocated before the recording.
+		for (RecordedEvent event : events.subList(Math.min(1, events.size()), events.size())) {
+			Window window = find(windows, event.getStartTime());
+			if (window == null) {
 				continue;
 			}
 			double weight = event.getLong("weight");
-			String objectClass = event.getClass("objectClass").getName();
-			weights.merge(site(event.getStackTrace()) + " [" + shorten(objectClass) + "]", weight, Double::sum);
-			total += weight;
-			samples++;
+			String site = site(event.getStackTrace()) + " [" + shorten(event.getClass("objectClass").getName()) + "]";
+			Objects.requireNonNull(weights.get(window.contender())).merge(site, weight, Double::sum);
+			totals.merge(window.contender(), weight, Double::sum);
+			samples.merge(window.contender(), 1, Integer::sum);
 		}
-		double scale = (total > 0) ? cost.allocatedBytes() / total / calls : 0;
-		Map<String, Double> bySite = new HashMap<>();
-		weights.forEach((site, weight) -> bySite.put(site, weight * scale));
-		return new Sites((double) cost.allocatedBytes() / calls, samples, bySite);
+		Map<String, Sites> profiles = new LinkedHashMap<>();
+		weights.forEach((contender, bySite) -> {
+			long bytes = windows.stream().filter((w) -> w.contender().equals(contender)).mapToLong(Window::bytes).sum();
+			long calls = windows.stream().filter((w) -> w.contender().equals(contender)).mapToLong(Window::calls).sum();
+			double total = totals.getOrDefault(contender, 0.0);
+			double scale = (total > 0) ? bytes / total / calls : 0;
+			Map<String, Double> perCall = new HashMap<>();
+			bySite.forEach((site, weight) -> perCall.put(site, weight * scale));
+			profiles.put(contender, new Sites((double) bytes / calls, samples.getOrDefault(contender, 0), perCall));
+		});
+		return profiles;
+	}
+
+	private static @Nullable Window find(List<Window> windows, Instant time) {
+		for (Window window : windows) {
+			if (!time.isBefore(window.from()) && time.isBefore(window.to())) {
+				return window;
+			}
+		}
+		return null;
 	}
 
 	private static String site(@Nullable RecordedStackTrace stack) {
@@ -156,6 +194,19 @@ final class AllocationProfile {
 
 	private static String format(double value) {
 		return String.format(Locale.ROOT, "%,.0f", value);
+	}
+
+	/**
+	 * When one contender made its calls of a round.
+	 *
+	 * @param contender the contender's name
+	 * @param from the start of the calls
+	 * @param to the end of the calls
+	 * @param bytes the exact bytes the calls allocated
+	 * @param calls the number of calls
+	 */
+	record Window(String contender, Instant from, Instant to, long bytes, long calls) {
+
 	}
 
 	/**

@@ -1,11 +1,15 @@
 package io.github.lambdainvoker.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jdk.jfr.Recording;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-call cost of each contender on the calling thread alone: bytes allocated and
@@ -19,9 +23,8 @@ import java.util.Map;
  * {@code --set=headline|sdk} ({@code headline}), {@code --warmup=20000} calls per
  * contender, {@code --rounds=5}, {@code --calls=5000} per contender and round,
  * {@code --contenders=client,invoker} (the baseline always runs),
- * {@code --out=benchmarks/target/results/caller}, and {@code --profile} to record where
- * each contender allocates with JFR instead of measuring rounds (see
- * {@link AllocationProfile}).
+ * {@code --out=benchmarks/target/results/caller}, and {@code --profile} to record with
+ * JFR where each contender allocates during the rounds (see {@link AllocationProfile}).
  */
 public final class CallerCostBenchmark {
 
@@ -42,21 +45,23 @@ public final class CallerCostBenchmark {
 						responses)) {
 			List<Contender> selected = options.select(contenders.all());
 			warmUp(selected, options.warmup());
-			if (options.profile()) {
-				new AllocationProfile(options.out(),
-						options.set().name().toLowerCase() + "-" + options.payload().label())
-					.profile(selected, options.calls());
-			}
-			else {
-				CallerCostReport report = new CallerCostReport(options.describe(), selected);
-				for (int round = 0; round < options.rounds(); round++) {
-					for (int i = 0; i < selected.size(); i++) {
-						Contender contender = selected.get((round + i) % selected.size());
-						report.add(contender, round, measure(contender, options.calls()), options.calls());
-					}
+			CallerCostReport report = new CallerCostReport(options.describe(), selected);
+			String name = options.set().name().toLowerCase() + "-" + options.payload().label();
+			@Nullable Recording recording = options.profile() ? AllocationProfile.start() : null;
+			List<AllocationProfile.Window> windows = new ArrayList<>();
+			for (int round = 0; round < options.rounds(); round++) {
+				for (int i = 0; i < selected.size(); i++) {
+					Contender contender = selected.get((round + i) % selected.size());
+					Instant from = Instant.now();
+					ThreadCost cost = measure(contender, options.calls());
+					windows.add(new AllocationProfile.Window(contender.name(), from, Instant.now(),
+							cost.allocatedBytes(), options.calls()));
+					report.add(contender, round, cost, options.calls());
 				}
-				report.write(options.out()
-					.resolve(options.set().name().toLowerCase() + "-" + options.payload().label() + ".md"));
+			}
+			report.write(options.out().resolve(name + ".md"));
+			if (recording != null) {
+				new AllocationProfile(options.out(), name).write(recording, windows);
 			}
 			server.logCounts();
 		}
@@ -72,13 +77,13 @@ public final class CallerCostBenchmark {
 		logger.log(System.Logger.Level.INFO, "Warmed up with " + calls + " calls per contender");
 	}
 
-	static ThreadCost measure(Contender contender, int calls) {
+	private static ThreadCost measure(Contender contender, int calls) {
 		ThreadCost start = ThreadCost.now();
 		run(contender, calls);
 		return ThreadCost.now().since(start);
 	}
 
-	static void run(Contender contender, int calls) {
+	private static void run(Contender contender, int calls) {
 		for (int i = 0; i < calls; i++) {
 			if (contender.call() == null) {
 				throw new IllegalStateException("Contender " + contender.name() + " returned nothing");

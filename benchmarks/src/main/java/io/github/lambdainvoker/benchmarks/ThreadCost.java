@@ -11,7 +11,7 @@ import java.lang.management.ManagementFactory;
  * @param cpuNanos CPU time of the thread
  * @param wallNanos {@link System#nanoTime()}
  */
-record ThreadCost(long allocatedBytes, long cpuNanos, long wallNanos) {
+public record ThreadCost(long allocatedBytes, long cpuNanos, long wallNanos) {
 
 	private static final com.sun.management.ThreadMXBean THREADS = threads();
 
@@ -31,7 +31,7 @@ record ThreadCost(long allocatedBytes, long cpuNanos, long wallNanos) {
 	 * Read the current thread's cost so far.
 	 * @return the cost
 	 */
-	static ThreadCost now() {
+	public static ThreadCost now() {
 		long bytes = THREADS.getCurrentThreadAllocatedBytes();
 		long cpu = THREADS.getCurrentThreadCpuTime();
 		return new ThreadCost(bytes, cpu, System.nanoTime());
@@ -42,7 +42,7 @@ record ThreadCost(long allocatedBytes, long cpuNanos, long wallNanos) {
 	 * @param start the earlier reading
 	 * @return the difference
 	 */
-	ThreadCost since(ThreadCost start) {
+	public ThreadCost since(ThreadCost start) {
 		return new ThreadCost(this.allocatedBytes - start.allocatedBytes, this.cpuNanos - start.cpuNanos,
 				this.wallNanos - start.wallNanos);
 	}

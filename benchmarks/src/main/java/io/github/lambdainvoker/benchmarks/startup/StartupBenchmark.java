@@ -41,6 +41,9 @@ import org.springframework.context.annotation.Configuration;
 @Measurement(iterations = 1)
 public class StartupBenchmark {
 
+	static final Map<String, Object> PROPERTIES = Map.of("aws.lambda.region", "us-east-1", "aws.lambda.endpoint",
+			"http://127.0.0.1:9");
+
 	@Param({ "0", "100" })
 	public int clients;
 
@@ -53,8 +56,7 @@ public class StartupBenchmark {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		application.setDefaultProperties(
-				Map.of("aws.lambda.region", "us-east-1", "aws.lambda.endpoint", "http://127.0.0.1:9"));
+		application.setDefaultProperties(PROPERTIES);
 		this.context = application.run();
 		return this.context;
 	}
