@@ -63,9 +63,9 @@ case "$mode" in
 		;;
 	profile)
 		mkdir -p "$results/profile"
-		java "${heap[@]}" -XX:-ResizeTLAB -XX:TLABSize=8k -XX:FlightRecorderOptions:stackdepth=256 \
+		java "${heap[@]}" -XX:+UseG1GC -XX:-UseTLAB -XX:FlightRecorderOptions:stackdepth=256 \
 			-cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
-			--profile --warmup=5000 --rounds=3 --calls=2000 --out="$results/profile" "$@"
+			--profile --rounds=2 --calls=300 --out="$results/profile" "$@"
 		;;
 	throughput)
 		throughput "$results/throughput" "$@"

@@ -23,21 +23,26 @@ import jdk.jfr.consumer.RecordingFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where each contender allocates, per call: records {@code jdk.ObjectAllocationSample}
- * events with JFR during the measured rounds, gives each sample to the contender whose
- * calls were running when it was taken, then adds up the samples' weights by allocation
- * site, scaled so that they add up to the exact bytes the contender allocated. The site
- * of a sample is the first frame, from the top of its stack, outside the JDK: the library
- * method that asked for the memory.
+ * Where each contender allocates, per call: records every allocation of the calling
+ * thread with JFR during the measured rounds, gives each to the contender whose calls
+ * were running, and adds up the bytes by allocation site: the first frame, from the top
+ * of the stack, outside the JDK (the library method that asked for the memory), and the
+ * type allocated.
  * <p>
- * Run with small TLABs so that samples are dense ({@code -XX:-ResizeTLAB
- * -XX:TLABSize=8k}) and deep stacks ({@code -XX:FlightRecorderOptions:stackdepth=256});
- * {@code run.sh profile} does. Sampled figures below about 1% of a contender's bytes per
- * call are noise.
+ * Every allocation is recorded when the JVM runs G1 without TLABs ({@code -XX:-UseTLAB}):
+ * each allocation then takes the slow path that reports
+ * {@code jdk.ObjectAllocationOutsideTLAB}, while objects that escape analysis removes are
+ * not allocated, as in a normal run. Stacks need depth
+ * ({@code -XX:FlightRecorderOptions:stackdepth=256}). {@code run.sh profile} sets both.
+ * Sampling ({@code jdk.ObjectAllocationSample}) is no substitute: its samples fall on
+ * TLAB boundaries, which a call that allocates the same bytes every time keeps meeting at
+ * the same objects.
  */
 final class AllocationProfile {
 
 	private static final System.Logger logger = System.getLogger(AllocationProfile.class.getName());
+
+	private static final String EVENT = "jdk.ObjectAllocationOutsideTLAB";
 
 	private static final int TOP_SITES = 40;
 
@@ -53,19 +58,19 @@ final class AllocationProfile {
 	}
 
 	/**
-	 * Start recording allocation samples.
+	 * Start recording every allocation.
 	 * @return the recording, to be handed to {@link #write}
 	 */
 	static Recording start() {
 		Recording recording = new Recording();
-		recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000000/s").withStackTrace();
+		recording.enable(EVENT).withStackTrace();
 		recording.start();
 		return recording;
 	}
 
 	/**
-	 * Stop a recording, attribute its samples to the contenders by the windows in which
-	 * each made its calls, and write the report.
+	 * Stop a recording, attribute its allocations to the contenders by the windows in
+	 * which each made its calls, and write the report.
 	 * @param recording the recording
 	 * @param windows when each contender made its calls, and what they allocated
 	 * @throws IOException if the recording or report cannot be written
@@ -78,16 +83,21 @@ final class AllocationProfile {
 		recording.close();
 		Map<String, Sites> profiles = attribute(file, windows);
 		StringBuilder report = new StringBuilder();
-		report.append("Allocation by site, bytes per call: JFR allocation samples of the measured rounds, "
-				+ "scaled to each contender's exact bytes\n");
+		report.append(
+				"Allocation by site, bytes per call: every allocation of the measured rounds, " + "recorded by JFR\n");
 		Sites baseline = Objects.requireNonNull(profiles.get(Contenders.BASELINE));
 		profiles.forEach((name, sites) -> {
-			report.append("\n## ").append(name).append(": ").append(format(sites.bytesPerCall())).append(" B/call, ");
-			report.append(sites.samples()).append(" samples\n\n");
+			report.append("\n## ").append(name).append(": ").append(format(sites.bytesPerCall()));
+			report.append(" B/call by the thread's counter, ").append(format(sites.recordedPerCall()));
+			report.append(" B/call in ")
+				.append(sites.allocationsPerCall())
+				.append(" recorded allocations per call\n\n");
 			appendTop(report, sites.bySite(), null);
 			if (!name.equals(Contenders.BASELINE)) {
 				report.append("\n### ").append(name).append(" − ").append(Contenders.BASELINE).append(": ");
-				report.append(signed(sites.bytesPerCall() - baseline.bytesPerCall())).append(" B/call\n\n");
+				report.append(signed(sites.bytesPerCall() - baseline.bytesPerCall()))
+					.append(" B/call by the counter, ");
+				report.append(signed(sites.recordedPerCall() - baseline.recordedPerCall())).append(" recorded\n\n");
 				appendTop(report, sites.bySite(), baseline.bySite());
 			}
 		});
@@ -98,39 +108,38 @@ final class AllocationProfile {
 
 	private Map<String, Sites> attribute(Path file, List<Window> windows) throws IOException {
 		long thread = Thread.currentThread().getId();
-		List<RecordedEvent> events = new ArrayList<>();
-		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-			if (event.getEventType().getName().equals("jdk.ObjectAllocationSample") && event.getThread() != null
-					&& event.getThread().getJavaThreadId() == thread) {
-				events.add(event);
-			}
-		}
-		events.sort(Comparator.comparing(RecordedEvent::getStartTime));
 		Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
 		Map<String, Double> totals = new HashMap<>();
 		Map<String, Integer> samples = new HashMap<>();
 		windows.forEach((window) -> weights.putIfAbsent(window.contender(), new HashMap<>()));
-		// The first sample weighs all that the thread allocated before the recording.
-		for (RecordedEvent event : events.subList(Math.min(1, events.size()), events.size())) {
-			Window window = find(windows, event.getStartTime());
-			if (window == null) {
-				continue;
+		try (RecordingFile recording = new RecordingFile(file)) {
+			while (recording.hasMoreEvents()) {
+				RecordedEvent event = recording.readEvent();
+				if (!event.getEventType().getName().equals(EVENT) || event.getThread() == null
+						|| event.getThread().getJavaThreadId() != thread) {
+					continue;
+				}
+				Window window = find(windows, event.getStartTime());
+				if (window == null) {
+					continue;
+				}
+				double weight = event.getLong("allocationSize");
+				String site = site(event.getStackTrace()) + " [" + shorten(event.getClass("objectClass").getName())
+						+ "]";
+				Objects.requireNonNull(weights.get(window.contender())).merge(site, weight, Double::sum);
+				totals.merge(window.contender(), weight, Double::sum);
+				samples.merge(window.contender(), 1, Integer::sum);
 			}
-			double weight = event.getLong("weight");
-			String site = site(event.getStackTrace()) + " [" + shorten(event.getClass("objectClass").getName()) + "]";
-			Objects.requireNonNull(weights.get(window.contender())).merge(site, weight, Double::sum);
-			totals.merge(window.contender(), weight, Double::sum);
-			samples.merge(window.contender(), 1, Integer::sum);
 		}
 		Map<String, Sites> profiles = new LinkedHashMap<>();
 		weights.forEach((contender, bySite) -> {
 			long bytes = windows.stream().filter((w) -> w.contender().equals(contender)).mapToLong(Window::bytes).sum();
 			long calls = windows.stream().filter((w) -> w.contender().equals(contender)).mapToLong(Window::calls).sum();
 			double total = totals.getOrDefault(contender, 0.0);
-			double scale = (total > 0) ? bytes / total / calls : 0;
 			Map<String, Double> perCall = new HashMap<>();
-			bySite.forEach((site, weight) -> perCall.put(site, weight * scale));
-			profiles.put(contender, new Sites((double) bytes / calls, samples.getOrDefault(contender, 0), perCall));
+			bySite.forEach((site, weight) -> perCall.put(site, weight / calls));
+			profiles.put(contender, new Sites((double) bytes / calls, total / calls,
+					(int) (samples.getOrDefault(contender, 0) / calls), perCall));
 		});
 		return profiles;
 	}
@@ -212,11 +221,13 @@ final class AllocationProfile {
 	/**
 	 * One contender's allocation.
 	 *
-	 * @param bytesPerCall the exact bytes per call
-	 * @param samples the number of samples
-	 * @param bySite the estimated bytes per call by site and type
+	 * @param bytesPerCall the bytes per call by the thread's allocation counter
+	 * @param recordedPerCall the bytes per call of the recorded allocations
+	 * @param allocationsPerCall the recorded allocations per call
+	 * @param bySite the bytes per call by site and type
 	 */
-	private record Sites(double bytesPerCall, int samples, Map<String, Double> bySite) {
+	private record Sites(double bytesPerCall, double recordedPerCall, int allocationsPerCall,
+			Map<String, Double> bySite) {
 
 	}
 
