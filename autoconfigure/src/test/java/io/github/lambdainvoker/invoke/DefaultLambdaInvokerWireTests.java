@@ -38,6 +38,9 @@ class DefaultLambdaInvokerWireTests {
 	@RegisterExtension
 	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.syncAndAsync(Duration.ofSeconds(10));
 
+	private static final String SIGV4_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test-access-key/\\d{8}/us-east-1/lambda/aws4_request, "
+			+ "SignedHeaders=[a-z0-9;-]*host;[a-z0-9;-]*x-amz-date[a-z0-9;-]*, Signature=[0-9a-f]{64}";
+
 	private final JsonMapper jsonMapper = JsonMapper.shared();
 
 	private static DefaultLambdaInvoker invoker;
@@ -60,6 +63,29 @@ class DefaultLambdaInvokerWireTests {
 		assertThat(request.containsHeader("X-Amz-Client-Context")).isFalse();
 		assertThat(request.containsHeader("X-Amz-Tenant-Id")).isFalse();
 		assertThat(request.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256");
+		assertThat(json(request.getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
+	}
+
+	@Test
+	void invokeReadsEveryMemberOfATypedResponseFromOneSignedRequest() {
+		String body = "{\"sku\":\"sku-1\",\"total\":42}";
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Executed-Version", "3")
+			.withHeader("x-amzn-RequestId", "req-typed")
+			.withBody(body)));
+		LambdaResponse<Quote> response = invoker.invoke(LambdaRequest.of("pricing", new QuoteRequest("sku-1", 2)),
+				Quote.class);
+		assertThat(response.payload()).isEqualTo(new Quote("sku-1", 42));
+		assertThat(response.payloadBytes()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+		assertThat(response.functionName()).isEqualTo("pricing");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.executedVersion()).isEqualTo("3");
+		assertThat(response.requestId()).isEqualTo("req-typed");
+		assertThat(response.functionError()).isEqualTo(FunctionError.NONE);
+		assertThat(response.logTail()).isNull();
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getUrl()).isEqualTo("/2015-03-31/functions/pricing/invocations");
+		assertThat(request.getHeader("Authorization")).matches(SIGV4_AUTHORIZATION);
 		assertThat(json(request.getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
 	}
 
