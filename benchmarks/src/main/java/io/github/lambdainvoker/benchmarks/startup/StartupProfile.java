@@ -49,7 +49,7 @@ public final class StartupProfile {
 
 	private static final System.Logger logger = System.getLogger(StartupProfile.class.getName());
 
-	private static final int[] CLIENT_COUNTS = { 0, 100 };
+	private static final List<String> VARIANTS = List.of("0", "100", "100-listed");
 
 	// Inclusive categories: a sample counts for each one a frame of its stack matches.
 	private static final Map<String, List<String>> CATEGORIES = categories();
@@ -88,8 +88,7 @@ public final class StartupProfile {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		if (options.containsKey("child")) {
-			child(Integer.parseInt(options.getOrDefault("clients", "0")),
-					Integer.parseInt(options.getOrDefault("warm", "10")),
+			child(options.getOrDefault("clients", "0"), Integer.parseInt(options.getOrDefault("warm", "10")),
 					Path.of(Objects.requireNonNull(options.get("result"))),
 					options.containsKey("jfr") ? Path.of(Objects.requireNonNull(options.get("jfr"))) : null);
 			return;
@@ -99,9 +98,9 @@ public final class StartupProfile {
 		int forks = Integer.parseInt(options.getOrDefault("forks", "5"));
 		String warm = options.getOrDefault("warm", "10");
 		boolean jfr = options.containsKey("jfr");
-		Map<Integer, List<Properties>> results = new TreeMap<>();
+		Map<String, List<Properties>> results = new LinkedHashMap<>();
 		for (int fork = 0; fork < forks; fork++) {
-			for (int clients : CLIENT_COUNTS) {
+			for (String clients : VARIANTS) {
 				Path result = out.resolve("fork-" + fork + "-" + clients + ".properties");
 				List<String> command = new ArrayList<>(List.of(
 						Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
@@ -129,7 +128,7 @@ public final class StartupProfile {
 		logger.log(System.Logger.Level.INFO, "Wrote " + file.toAbsolutePath() + "\n" + report);
 	}
 
-	private static void child(int clients, int warm, Path result, @Nullable Path jfrFile) throws IOException {
+	private static void child(String clients, int warm, Path result, @Nullable Path jfrFile) throws IOException {
 		Properties properties = new Properties();
 		properties.setProperty("load",
 				String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
@@ -157,7 +156,7 @@ public final class StartupProfile {
 		}
 	}
 
-	private static ConfigurableApplicationContext measure(String prefix, int clients,
+	private static ConfigurableApplicationContext measure(String prefix, String clients,
 			@Nullable BufferingApplicationStartup steps, Properties properties) {
 		long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
 		ThreadCost start = ThreadCost.now();
@@ -171,9 +170,8 @@ public final class StartupProfile {
 		return context;
 	}
 
-	private static ConfigurableApplicationContext start(int clients, @Nullable BufferingApplicationStartup steps) {
-		SpringApplication application = new SpringApplication(
-				(clients == 0) ? StartupBenchmark.NoClients.class : StartupBenchmark.HundredClients.class);
+	private static ConfigurableApplicationContext start(String clients, @Nullable BufferingApplicationStartup steps) {
+		SpringApplication application = new SpringApplication(StartupBenchmark.configuration(clients));
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
@@ -236,34 +234,43 @@ public final class StartupProfile {
 		counts.forEach((category, count) -> properties.setProperty("samples." + category, String.valueOf(count)));
 	}
 
-	private static String report(int forks, Map<Integer, List<Properties>> results) {
+	private static String report(int forks, Map<String, List<Properties>> results) {
 		StringBuilder out = new StringBuilder();
-		List<Properties> none = Objects.requireNonNull(results.get(0));
-		List<Properties> hundred = Objects.requireNonNull(results.get(100));
-		out.append("Start-up, 0 and 100 @LambdaClient interfaces (3 methods each), medians of ")
+		List<Properties> none = Objects.requireNonNull(results.get("0"));
+		out.append("Start-up with 0 and 100 @LambdaClient interfaces (3 methods each), found by a scan or listed; "
+				+ "medians of ")
 			.append(forks)
-			.append(" JVMs each; load average at the children's start ")
-			.append(format(median(none, "load", 0), 1))
-			.append("–")
-			.append(format(median(hundred, "load", 0), 1))
-			.append(" on ")
-			.append(Runtime.getRuntime().availableProcessors())
-			.append(" CPUs\n\n| figure | 0 clients | 100 clients | Δ |\n| --- | ---: | ---: | ---: |\n");
+			.append(" JVMs each; load average ");
+		results.values().forEach((list) -> out.append(format(median(list, "load", 0), 1)).append(' '));
+		out.append("at the children's start, ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n\n");
+		out.append("| figure |");
+		results.keySet().forEach((variant) -> out.append(' ').append(variant).append(" |"));
+		results.keySet()
+			.stream()
+			.filter((variant) -> !variant.equals("0"))
+			.forEach((variant) -> out.append(" Δ ").append(variant).append(" |"));
+		out.append("\n| --- |").append(" ---: |".repeat(2 * results.size() - 1)).append('\n');
 		TreeSet<String> keys = new TreeSet<>();
 		results.values().forEach((list) -> list.forEach((properties) -> keys.addAll(properties.stringPropertyNames())));
 		for (String key : keys) {
-			if (key.equals("load")
-					|| (key.startsWith("step.") && Math.abs(median(hundred, key, 0) - median(none, key, 0)) < 1)) {
+			boolean differs = results.values()
+				.stream()
+				.anyMatch((list) -> Math.abs(median(list, key, 0) - median(none, key, 0)) >= 1);
+			if (key.equals("load") || (key.startsWith("step.") && !differs)) {
 				continue;
 			}
-			double zero = median(none, key, 0);
-			double with = median(hundred, key, 0);
-			out.append("| ").append(key).append(" | ").append(format(zero, 1)).append(" | ").append(format(with, 1));
-			out.append(" | ").append(((with - zero) >= 0) ? "+" : "").append(format(with - zero, 1)).append(" |\n");
+			out.append("| ").append(key).append(" |");
+			results.values().forEach((list) -> out.append(' ').append(format(median(list, key, 0), 1)).append(" |"));
+			results.entrySet().stream().filter((entry) -> !entry.getKey().equals("0")).forEach((entry) -> {
+				double delta = median(entry.getValue(), key, 0) - median(none, key, 0);
+				out.append(' ').append((delta >= 0) ? "+" : "").append(format(delta, 1)).append(" |");
+			});
+			out.append('\n');
 		}
 		out.append("\nwallMs/cpuMs/allocatedMb/classesLoaded: the main thread during SpringApplication.run; "
-				+ "step.*: self time (ms) of Spring's start-up steps in the cold start, those that differ by 1 ms "
-				+ "or more; samples.*: main-thread execution samples (1 ms) in the cold start, inclusive.\n");
+				+ "step.*: self time (ms, wall) of Spring's start-up steps in the cold start, those that differ by "
+				+ "1 ms or more; samples.*: main-thread execution samples (1 ms period) in the cold start, "
+				+ "inclusive.\n");
 		return out.toString();
 	}
 
