@@ -34,7 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * headline row);</li>
  * <li>{@code client-no-retry}: the same with {@code retry.enabled=false};</li>
  * <li>{@code client-observed}: the same with Boot's observation and metrics
- * auto-configurations and a {@code SimpleMeterRegistry};</li>
+ * auto-configurations and a {@code SimpleMeterRegistry}; {@code client-observed-no-ltt}
+ * the same without Boot's long task timer
+ * ({@code management.metrics.observations.ignored-meters=long-task-timer});</li>
  * <li>{@code sdk-v1}: the SDK v1 {@code LambdaInvokerFactory} (over the network
  * only).</li>
  * </ul>
@@ -119,6 +121,13 @@ public final class Contenders implements AutoCloseable {
 		checkMeterCounts(observed.getBean(MeterRegistry.class), observedFunctions);
 		add("client-observed", "@LambdaClient, Micrometer observation (SimpleMeterRegistry)",
 				orderFunctions(observedFunctions));
+		ConfigurableApplicationContext observedNoLongTask = context(
+				Map.of("management.metrics.observations.ignored-meters", "long-task-timer"), true, List.of());
+		OrderFunctions observedNoLongTaskFunctions = observedNoLongTask.getBean(OrderFunctions.class);
+		checkMeterCounts(observedNoLongTask.getBean(MeterRegistry.class), observedNoLongTaskFunctions);
+		add("client-observed-no-ltt",
+				"@LambdaClient, Micrometer observation without the long task timer (ignored-meters=long-task-timer)",
+				orderFunctions(observedNoLongTaskFunctions));
 		if (this.httpClient == null) {
 			AWSLambda sdkV1 = SdkClients.sdkV1(this.endpoint);
 			this.resources.add(sdkV1::shutdown);
