@@ -1,33 +1,85 @@
 #!/usr/bin/env bash
-# Runs the benchmarks from the uber-jar: ./benchmarks/run.sh [quick|full]
-# quick: about 10 minutes (20 on a busy machine), for iteration; full: the annotated
-# defaults (2 forks, 5x2 s warm-up, 5x2 s measurement), one to two hours on 2 cores.
+# Runs the benchmarks from the uber-jar: ./benchmarks/run.sh MODE [options passed on]
+#   full        caller (all sizes), throughput and start-up with their full settings
+#   quick       the same with small counts, for iteration (not for publishing)
+#   caller      per-call cost on the calling thread, one process per payload size
+#   sdk         the SDK v2 extension points, one at a time, per payload size
+#   profile     where each contender allocates (JFR), 1 KB unless --payload is given
+#   throughput  JMH, 64 concurrent callers
+#   startup     JMH, cold start of a context with 0 and 100 @LambdaClient interfaces
+#   startup-profile  class loads, allocation and CPU of cold and warm starts, by phase
+# Results go to benchmarks/target/results/<mode>/.
 set -euo pipefail
 mode="${1:-quick}"
+shift || true
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/benchmarks.jar"
-out="$here/target/results/$mode"
-mkdir -p "$out"
+results="$here/target/results"
+heap=(-Xms1g -Xmx1g)
+
+caller() { # caller <set> <out> [options]
+	local set="$1" out="$2"
+	shift 2
+	mkdir -p "$out"
+	for size in 1k 64k 1m; do
+		java "${heap[@]}" -cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
+			--set="$set" --payload="$size" --out="$out" "$@"
+	done
+	cat "$out/$set"-1k.md "$out/$set"-64k.md "$out/$set"-1m.md >"$out/$set-report.md"
+	echo "Tables: $out/$set-report.md"
+}
+
+throughput() { # throughput <out> [JMH options]
+	local out="$1"
+	shift
+	mkdir -p "$out"
+	java -jar "$jar" 'LoopbackInvokeBenchmark\.(raw|client|sdkV1Factory)$' "$@" \
+		-t 64 -bm thrpt -tu s -prof gc -rf json -rff "$out/threads-64.json" | tee "$out/threads-64.txt"
+}
+
+startup() { # startup <out> [JMH options]
+	local out="$1"
+	shift
+	mkdir -p "$out"
+	java -jar "$jar" 'StartupBenchmark' "$@" -rf json -rff "$out/startup.json" | tee "$out/startup.txt"
+}
+
 case "$mode" in
-	quick)
-		flags=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
-		threads64=(-p payload=SMALL)
-		startup=(-f 5)
-		;;
 	full)
-		flags=()
-		threads64=()
-		startup=()
+		caller headline "$results/full" "$@"
+		throughput "$results/full"
+		startup "$results/full"
+		;;
+	quick)
+		caller headline "$results/quick" --warmup=2000 --rounds=3 --calls=500 "$@"
+		throughput "$results/quick" -f 1 -wi 2 -i 3 -w 1s -r 1s -p payload=SMALL
+		startup "$results/quick" -f 5
+		;;
+	caller)
+		caller headline "$results/caller" "$@"
+		;;
+	sdk)
+		caller sdk "$results/sdk" "$@"
+		;;
+	profile)
+		mkdir -p "$results/profile"
+		java "${heap[@]}" -XX:+UseG1GC -XX:-UseTLAB -XX:FlightRecorderOptions:stackdepth=256 \
+			-cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
+			--profile --rounds=2 --calls=300 --out="$results/profile" "$@"
+		;;
+	throughput)
+		throughput "$results/throughput" "$@"
+		;;
+	startup)
+		startup "$results/startup" "$@"
+		;;
+	startup-profile)
+		mkdir -p "$results/startup-profile"
+		java -cp "$jar" io.github.lambdainvoker.benchmarks.startup.StartupProfile \
+			--out="$results/startup-profile" "$@"
 		;;
 	*)
-		echo "usage: $0 [quick|full]" >&2
+		sed -n '2,11p' "$0" >&2
 		exit 2
 		;;
 esac
-# One thread: time and bytes allocated per call, every contender and payload size.
-java -jar "$jar" 'InvokeBenchmark' "${flags[@]}" -prof gc -rf json -rff "$out/single-thread.json" | tee "$out/single-thread.txt"
-# 64 threads: throughput of the floors, the clients and SDK v1.
-java -jar "$jar" 'InvokeBenchmark\.(rawSdk.*|client.*|sdkV1Factory)$' "${flags[@]}" "${threads64[@]}" \
-	-t 64 -bm thrpt -tu s -prof gc -rf json -rff "$out/threads-64.json" | tee "$out/threads-64.txt"
-# Start-up: the first context of a fresh JVM, with 0 and 100 @LambdaClient interfaces.
-java -jar "$jar" 'StartupBenchmark' "${startup[@]}" -rf json -rff "$out/startup.json" | tee "$out/startup.txt"

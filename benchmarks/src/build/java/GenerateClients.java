@@ -3,20 +3,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the {@code @LambdaClient} interfaces of the start-up benchmark: run by the build
- * with the JDK's source launcher ({@code java GenerateClients.java <dir> <count>}), so the
- * 100 near-identical files never live in the repository.
+ * Writes the {@code @LambdaClient} interfaces of the start-up benchmark, and a
+ * configuration that lists them all so that a context can register them without a
+ * classpath scan: run by the build with the JDK's source launcher
+ * ({@code java GenerateClients.java <dir> <count>}), so the near-identical files never
+ * live in the repository.
  */
 public class GenerateClients {
 
 	private static final String PACKAGE = "io.github.lambdainvoker.benchmarks.startup.clients";
+
+	private static final String LISTED_PACKAGE = "io.github.lambdainvoker.benchmarks.startup.listed";
 
 	public static void main(String[] args) throws IOException {
 		Path root = Path.of(args[0]);
 		int count = Integer.parseInt(args[1]);
 		Path dir = root.resolve(PACKAGE.replace('.', '/'));
 		Files.createDirectories(dir);
+		StringBuilder listed = new StringBuilder();
 		for (int i = 0; i < count; i++) {
+			listed.append((i > 0) ? ",\n\t\t" : "").append(PACKAGE).append(String.format(".GeneratedClient%03d.class", i));
 			String name = String.format("GeneratedClient%03d", i);
 			String source = """
 					package %s;
@@ -38,10 +44,33 @@ public class GenerateClients {
 
 					}
 					""".formatted(PACKAGE, i, name, i);
-			Path file = dir.resolve(name + ".java");
-			if (!Files.exists(file) || !Files.readString(file).equals(source)) {
-				Files.writeString(file, source);
-			}
+			write(dir.resolve(name + ".java"), source);
+		}
+		Path listedDir = root.resolve(LISTED_PACKAGE.replace('.', '/'));
+		Files.createDirectories(listedDir);
+		write(listedDir.resolve("ListedClients.java"), """
+				package %s;
+
+				import io.github.lambdainvoker.autoconfigure.LambdaAutoConfiguration;
+				import io.github.lambdainvoker.autoconfigure.LambdaClientsAutoConfiguration;
+				import io.github.lambdainvoker.client.EnableLambdaClients;
+
+				import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+				import org.springframework.context.annotation.Configuration;
+
+				@Configuration(proxyBeanMethods = false)
+				@ImportAutoConfiguration({ LambdaAutoConfiguration.class, LambdaClientsAutoConfiguration.class })
+				@EnableLambdaClients(clients = {
+						%s })
+				public class ListedClients {
+
+				}
+				""".formatted(LISTED_PACKAGE, listed));
+	}
+
+	private static void write(Path file, String source) throws IOException {
+		if (!Files.exists(file) || !Files.readString(file).equals(source)) {
+			Files.writeString(file, source);
 		}
 	}
 

@@ -26,6 +26,8 @@ final class PropertiesFunctionRegistry implements FunctionRegistry {
 
 	private final Map<CacheKey, ResolvedFunction> cache = new ConcurrentHashMap<>();
 
+	private final Map<String, ResolvedFunction> cacheByName = new ConcurrentHashMap<>();
+
 	PropertiesFunctionRegistry(LambdaProperties properties) {
 		this.properties = properties;
 		this.mapper = new FunctionSettingsMapper(properties.getDefaults());
@@ -38,6 +40,17 @@ final class PropertiesFunctionRegistry implements FunctionRegistry {
 
 	@Override
 	public ResolvedFunction resolve(String function, FunctionOptions options) {
+		// Calls by key alone, the common case, find their function without a key object.
+		if (options == FunctionOptions.NONE) {
+			ResolvedFunction resolved = this.cacheByName.get(function);
+			if (resolved == null) {
+				resolved = resolveUncached(function, options);
+				if (this.cacheByName.size() < MAX_CACHED) {
+					this.cacheByName.putIfAbsent(function, resolved);
+				}
+			}
+			return resolved;
+		}
 		CacheKey key = new CacheKey(function, options);
 		ResolvedFunction resolved = this.cache.get(key);
 		if (resolved != null) {

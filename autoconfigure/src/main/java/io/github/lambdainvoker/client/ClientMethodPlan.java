@@ -44,6 +44,11 @@ record ClientMethodPlan(String description, String functionKey, PreparedCall<?> 
 		if (arguments == null || this.parameters.isEmpty()) {
 			return this.baseRequest;
 		}
+		if (this.parameters.size() == 1 && this.parameters.get(0) == ParameterBinding.PAYLOAD
+				&& this.baseRequest.qualifier() == null) {
+			// The common method, payload in and nothing else: one object, no builder.
+			return LambdaRequest.of(this.baseRequest.function(), arguments[0]);
+		}
 		LambdaRequest.Builder request = this.baseRequest.mutate();
 		for (int i = 0; i < this.parameters.size(); i++) {
 			this.parameters.get(i).apply(request, arguments[i]);

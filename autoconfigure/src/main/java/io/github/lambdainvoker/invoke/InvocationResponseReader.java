@@ -31,11 +31,8 @@ final class InvocationResponseReader {
 	 * @return the response with the raw payload
 	 */
 	public LambdaResponse<byte[]> readRaw(PreparedInvocation invocation, InvokeResponse response) {
-		SdkBytes payload = response.payload();
-		byte[] bytes = (payload != null) ? payload.asByteArrayUnsafe() : EMPTY;
-		return new LambdaResponse<>(invocation.functionName(), response.statusCode(), response.executedVersion(),
-				FunctionError.fromHeader(response.functionError()), decodeLogTail(response.logResult()),
-				response.responseMetadata().requestId(), bytes, bytes);
+		byte[] bytes = payloadBytes(response);
+		return newResponse(invocation, response, FunctionError.fromHeader(response.functionError()), bytes, bytes);
 	}
 
 	/**
@@ -49,11 +46,25 @@ final class InvocationResponseReader {
 	 * @throws LambdaPayloadException if the payload cannot be read as the type
 	 */
 	public <T> LambdaResponse<T> read(PreparedInvocation invocation, InvokeResponse response, PayloadReader<T> reader) {
-		LambdaResponse<byte[]> raw = readRaw(invocation, response);
-		if (raw.hasFunctionError()) {
-			throw functionError(invocation, raw);
+		FunctionError functionError = FunctionError.fromHeader(response.functionError());
+		if (functionError != FunctionError.NONE) {
+			throw functionError(invocation, readRaw(invocation, response));
 		}
-		return raw.withPayload(decode(invocation, raw.payloadBytes(), reader));
+		// Decoded before the response is built, so that a call makes one response object.
+		byte[] bytes = payloadBytes(response);
+		return newResponse(invocation, response, functionError, bytes, decode(invocation, bytes, reader));
+	}
+
+	private static byte[] payloadBytes(InvokeResponse response) {
+		SdkBytes payload = response.payload();
+		return (payload != null) ? payload.asByteArrayUnsafe() : EMPTY;
+	}
+
+	private static <T> LambdaResponse<T> newResponse(PreparedInvocation invocation, InvokeResponse response,
+			FunctionError functionError, byte[] bytes, @Nullable T payload) {
+		return new LambdaResponse<>(invocation.functionName(), response.statusCode(), response.executedVersion(),
+				functionError, decodeLogTail(response.logResult()), response.responseMetadata().requestId(), bytes,
+				payload);
 	}
 
 	private LambdaFunctionException functionError(PreparedInvocation invocation, LambdaResponse<byte[]> raw) {

@@ -34,6 +34,17 @@ public final class LambdaRequest {
 
 	private final @Nullable String tenantId;
 
+	// The request of a plain call, made without a builder: one object per call.
+	private LambdaRequest(String function, @Nullable Object payload) {
+		this.function = Objects.requireNonNull(function, "function must not be null");
+		this.qualifier = null;
+		this.invocationType = null;
+		this.logType = null;
+		this.clientContext = null;
+		this.payload = payload;
+		this.tenantId = null;
+	}
+
 	private LambdaRequest(Builder builder) {
 		this.function = builder.function;
 		this.qualifier = builder.qualifier;
@@ -61,7 +72,7 @@ public final class LambdaRequest {
 	 * @return a request with no other option set
 	 */
 	public static LambdaRequest of(String function, @Nullable Object payload) {
-		return builder(function).payload(payload).build();
+		return new LambdaRequest(function, payload);
 	}
 
 	/**

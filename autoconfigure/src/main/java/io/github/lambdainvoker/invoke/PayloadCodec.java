@@ -77,7 +77,11 @@ final class PayloadCodec {
 		if (payload instanceof ByteBuffer buffer) {
 			return toArray(buffer);
 		}
-		return this.writers.computeIfAbsent(payload.getClass(), this.jsonMapper::writerFor).writeValueAsBytes(payload);
+		ObjectWriter writer = this.writers.get(payload.getClass());
+		if (writer == null) {
+			writer = this.writers.computeIfAbsent(payload.getClass(), this.jsonMapper::writerFor);
+		}
+		return writer.writeValueAsBytes(payload);
 	}
 
 	/**
@@ -89,7 +93,12 @@ final class PayloadCodec {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> PayloadReader<T> reader(Type type) {
-		return (PayloadReader<T>) this.readers.computeIfAbsent(type, this::createReader);
+		// Look up before computing: the method reference would be a new object per call.
+		PayloadReader<?> reader = this.readers.get(type);
+		if (reader == null) {
+			reader = this.readers.computeIfAbsent(type, this::createReader);
+		}
+		return (PayloadReader<T>) reader;
 	}
 
 	private PayloadReader<?> createReader(Type type) {

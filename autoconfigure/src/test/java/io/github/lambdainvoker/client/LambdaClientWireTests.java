@@ -59,6 +59,9 @@ class LambdaClientWireTests {
 			assertThat(request.containsHeader("X-Amz-Client-Context")).isFalse();
 			assertThat(request.containsHeader("X-Amz-Tenant-Id")).isFalse();
 			assertThat(request.getQueryParams()).doesNotContainKey("Qualifier");
+			assertThat(request.getHeader("Authorization")).matches("AWS4-HMAC-SHA256 Credential=\\S+/\\d{8}/"
+					+ "us-east-1/lambda/aws4_request, SignedHeaders=[a-z0-9;-]*host;[a-z0-9;-]*x-amz-date[a-z0-9;-]*, "
+					+ "Signature=[0-9a-f]{64}");
 		});
 	}
 

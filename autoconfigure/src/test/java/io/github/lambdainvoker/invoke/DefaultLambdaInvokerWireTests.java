@@ -26,6 +26,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -37,6 +38,9 @@ class DefaultLambdaInvokerWireTests {
 
 	@RegisterExtension
 	static LambdaWireMockExtension wireMock = LambdaWireMockExtension.syncAndAsync(Duration.ofSeconds(10));
+
+	private static final String SIGV4_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test-access-key/\\d{8}/us-east-1/lambda/aws4_request, "
+			+ "SignedHeaders=[a-z0-9;-]*host;[a-z0-9;-]*x-amz-date[a-z0-9;-]*, Signature=[0-9a-f]{64}";
 
 	private final JsonMapper jsonMapper = JsonMapper.shared();
 
@@ -59,7 +63,73 @@ class DefaultLambdaInvokerWireTests {
 		assertThat(request.containsHeader("X-Amz-Log-Type")).isFalse();
 		assertThat(request.containsHeader("X-Amz-Client-Context")).isFalse();
 		assertThat(request.containsHeader("X-Amz-Tenant-Id")).isFalse();
-		assertThat(request.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256");
+		assertThat(request.getHeader("Authorization")).matches(SIGV4_AUTHORIZATION);
+		assertThat(json(request.getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
+	}
+
+	@Test
+	void invokeAgainWithTheSameAndAnotherPayloadTypeSendsEachPayloadSigned() {
+		stubOk("{\"sku\":\"sku-1\",\"total\":42}");
+		assertThat(invoker.invoke("pricing", new QuoteRequest("sku-1", 2), Quote.class))
+			.isEqualTo(new Quote("sku-1", 42));
+		assertThat(invoker.invoke("pricing", new QuoteRequest("sku-2", 3), Quote.class))
+			.isEqualTo(new Quote("sku-1", 42));
+		assertThat(invoker.invoke("pricing", Map.of("sku", "sku-3"), Map.class)).containsEntry("total", 42);
+		List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(anyUrl()));
+		assertThat(requests).hasSize(3);
+		assertThat(requests).allSatisfy((request) -> {
+			assertThat(request.getUrl()).isEqualTo("/2015-03-31/functions/pricing/invocations");
+			assertThat(request.getHeader("Authorization")).matches(SIGV4_AUTHORIZATION);
+		});
+		assertThat(json(requests.get(0).getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
+		assertThat(json(requests.get(1).getBody())).isEqualTo(json("{\"sku\":\"sku-2\",\"quantity\":3}"));
+		assertThat(json(requests.get(2).getBody())).isEqualTo(json("{\"sku\":\"sku-3\"}"));
+	}
+
+	@Test
+	void invokeByNameSendsNothingButThePayload() {
+		stubOk("{}");
+		LambdaRequest request = LambdaRequest.of("pricing", "{}");
+		assertThat(request.qualifier()).isNull();
+		assertThat(request.invocationType()).isNull();
+		assertThat(request.logType()).isNull();
+		assertThat(request.clientContext()).isNull();
+		assertThat(request.tenantId()).isNull();
+		invoker.exchange(request);
+		LoggedRequest sent = onlyRequest();
+		assertThat(sent.getUrl()).isEqualTo("/2015-03-31/functions/pricing/invocations");
+		assertThat(sent.getHeaders().keys()).noneMatch((name) -> name.startsWith("X-Amz-") && !name.equals("X-Amz-Date")
+				&& !name.equals("X-Amz-Content-Sha256"));
+		assertThat(sent.getHeader("Authorization")).matches(SIGV4_AUTHORIZATION);
+		assertThat(sent.getBodyAsString()).isEqualTo("{}");
+	}
+
+	@Test
+	void requestOfWithoutFunctionFailsNamingIt() {
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> LambdaRequest.of(null, "{}"))
+			.withMessage("function must not be null");
+	}
+
+	@Test
+	void invokeReadsEveryMemberOfATypedResponseFromOneSignedRequest() {
+		String body = "{\"sku\":\"sku-1\",\"total\":42}";
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Executed-Version", "3")
+			.withHeader("x-amzn-RequestId", "req-typed")
+			.withBody(body)));
+		LambdaResponse<Quote> response = invoker.invoke(LambdaRequest.of("pricing", new QuoteRequest("sku-1", 2)),
+				Quote.class);
+		assertThat(response.payload()).isEqualTo(new Quote("sku-1", 42));
+		assertThat(response.payloadBytes()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+		assertThat(response.functionName()).isEqualTo("pricing");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.executedVersion()).isEqualTo("3");
+		assertThat(response.requestId()).isEqualTo("req-typed");
+		assertThat(response.functionError()).isEqualTo(FunctionError.NONE);
+		assertThat(response.logTail()).isNull();
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getUrl()).isEqualTo("/2015-03-31/functions/pricing/invocations");
+		assertThat(request.getHeader("Authorization")).matches(SIGV4_AUTHORIZATION);
 		assertThat(json(request.getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
 	}
 

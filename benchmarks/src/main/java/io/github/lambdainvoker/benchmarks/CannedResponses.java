@@ -2,6 +2,7 @@ package io.github.lambdainvoker.benchmarks;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +34,7 @@ public final class CannedResponses {
 	 * @return the JSON bytes, not to be modified
 	 */
 	public byte[] body(PayloadSize size) {
-		return this.bodies.get(size);
+		return Objects.requireNonNull(this.bodies.get(size));
 	}
 
 	/**
@@ -42,7 +43,7 @@ public final class CannedResponses {
 	 * @return the order
 	 */
 	public Order order(PayloadSize size) {
-		return this.orders.get(size);
+		return Objects.requireNonNull(this.orders.get(size));
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.lambdainvoker.benchmarks;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
-import io.github.lambdainvoker.invoke.LambdaInvoker;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,33 +17,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The SDK v2 contenders, on one transport, with the same order sent and received by every
- * contender:
- * <ul>
- * <li>{@code rawSdkDefaults}: {@code LambdaClient.invoke} with Jackson written by hand,
- * on an SDK client with the SDK's defaults;</li>
- * <li>{@code rawSdkTuned}: the same hand-written call on the starter's own
- * {@code LambdaClient} bean, so with the SDK settings the starter applies: the floor that
- * the starter's overhead is measured against;</li>
- * <li>{@code invoker}: {@code LambdaInvoker.invoke(function, payload, type)};</li>
- * <li>{@code client}: a {@code @LambdaClient} proxy method;</li>
- * <li>{@code clientWithRetryAndMetrics}: the same proxy with the starter's default retry
- * enabled and a meter and observation registry in the context.</li>
- * </ul>
- * {@code client} and {@code invoker} run with retry disabled, so that each contender adds
- * one thing.
+ * The {@link Contenders.Set#HEADLINE headline contenders} under JMH, on one transport:
+ * for throughput with many threads ({@code -t 64 -bm thrpt}), where the per-thread
+ * {@link CallerCostBenchmark} cannot look. Per-call cost on one thread is the caller
+ * benchmark's job.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,143 +34,105 @@ import org.springframework.context.ConfigurableApplicationContext;
 public abstract class InvokeBenchmark {
 
 	@Param({ "SMALL", "MEDIUM", "LARGE" })
-	public PayloadSize payload;
+	public PayloadSize payload = PayloadSize.SMALL;
 
-	private final ObjectWriter writer = JsonMapper.shared().writerFor(Order.class);
+	private Transport transport;
 
-	private final ObjectReader reader = JsonMapper.shared().readerFor(Order.class);
+	private Contenders contenders;
 
-	protected CannedResponses responses;
+	private Contender raw;
 
-	private Order order;
+	private Contender rawSdkDefaults;
 
-	private String functionName;
+	private Contender invoker;
 
-	private LambdaClient sdkDefaults;
+	private Contender client;
 
-	private ConfigurableApplicationContext plainContext;
+	private Contender clientNoRetry;
 
-	private ConfigurableApplicationContext fullContext;
+	private Contender clientObserved;
 
-	private LambdaClient sdkTuned;
-
-	private LambdaInvoker invoker;
-
-	private OrderFunctions client;
-
-	private OrderFunctions clientWithRetryAndMetrics;
+	private Contender sdkV1;
 
 	/**
-	 * Open the transport and return its endpoint.
-	 * @return the endpoint
+	 * Open the transport the contenders call.
+	 * @param responses the canned responses to answer with
+	 * @return the transport
 	 * @throws Exception if the transport cannot be opened
 	 */
-	protected abstract URI openTransport() throws Exception;
-
-	/**
-	 * Return the HTTP client that replaces the default ones, or {@code null} to use
-	 * Apache HttpClient 5.
-	 * @return the HTTP client
-	 */
-	protected abstract @Nullable SdkHttpClient httpClient();
+	protected abstract Transport openTransport(CannedResponses responses) throws Exception;
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		this.responses = new CannedResponses();
-		this.order = this.responses.order(this.payload);
-		this.functionName = this.payload.functionName();
-		URI endpoint = openTransport();
-		this.sdkDefaults = SdkClients.sdkV2Defaults(endpoint, httpClient());
-		this.plainContext = StarterApplication.start(endpoint, httpClient(), false, false);
-		this.fullContext = StarterApplication.start(endpoint, httpClient(), true, true);
-		this.sdkTuned = this.plainContext.getBean(LambdaClient.class);
-		this.invoker = this.plainContext.getBean(LambdaInvoker.class);
-		this.client = this.plainContext.getBean(OrderFunctions.class);
-		this.clientWithRetryAndMetrics = this.fullContext.getBean(OrderFunctions.class);
-		check(rawSdkDefaults());
-		check(rawSdkTuned());
-		check(invoker());
-		check(client());
-		check(clientWithRetryAndMetrics());
-		checkOtherContenders();
-	}
-
-	/**
-	 * Check that the contenders of a subclass answer with the order sent.
-	 */
-	protected void checkOtherContenders() {
+		CannedResponses responses = new CannedResponses();
+		this.transport = openTransport(responses);
+		this.contenders = Contenders.start(Contenders.Set.HEADLINE, this.transport.endpoint(),
+				this.transport.httpClient(), this.payload, responses);
+		this.raw = this.contenders.get(Contenders.BASELINE);
+		this.rawSdkDefaults = this.contenders.get("raw-sdk-defaults");
+		this.invoker = this.contenders.get("invoker");
+		this.client = this.contenders.get("client");
+		this.clientNoRetry = this.contenders.get("client-no-retry");
+		this.clientObserved = this.contenders.get("client-observed");
+		this.sdkV1 = this.contenders.all()
+			.stream()
+			.filter((contender) -> contender.name().equals("sdk-v1"))
+			.findFirst()
+			.orElse(new Contender("sdk-v1", "not on this transport", () -> {
+				throw new IllegalStateException("SDK v1 runs over the network only");
+			}));
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() throws Exception {
-		this.sdkDefaults.close();
-		this.plainContext.close();
-		this.fullContext.close();
-		closeTransport();
+		this.contenders.close();
+		this.transport.closer().close();
+	}
+
+	protected final Contender sdkV1() {
+		return this.sdkV1;
+	}
+
+	@Benchmark
+	public @Nullable Object raw() {
+		return this.raw.call();
+	}
+
+	@Benchmark
+	public @Nullable Object rawSdkDefaults() {
+		return this.rawSdkDefaults.call();
+	}
+
+	@Benchmark
+	public @Nullable Object invoker() {
+		return this.invoker.call();
+	}
+
+	@Benchmark
+	public @Nullable Object client() {
+		return this.client.call();
+	}
+
+	@Benchmark
+	public @Nullable Object clientNoRetry() {
+		return this.clientNoRetry.call();
+	}
+
+	@Benchmark
+	public @Nullable Object clientObserved() {
+		return this.clientObserved.call();
 	}
 
 	/**
-	 * Close the transport.
-	 * @throws Exception if the transport cannot be closed
+	 * Where the contenders send their calls.
+	 *
+	 * @param endpoint the endpoint
+	 * @param httpClient the SDK v2 HTTP client to use, or {@code null} for Apache
+	 * HttpClient 5 over the network
+	 * @param closer closes the transport
 	 */
-	protected void closeTransport() throws Exception {
-	}
+	protected record Transport(URI endpoint, @Nullable SdkHttpClient httpClient, AutoCloseable closer) {
 
-	protected final Order order() {
-		return this.order;
-	}
-
-	protected final void check(Order result) {
-		if (!this.order.equals(result)) {
-			throw new IllegalStateException("Unexpected result for " + this.payload + ": " + result);
-		}
-	}
-
-	@Benchmark
-	public Order rawSdkDefaults() {
-		return rawInvoke(this.sdkDefaults);
-	}
-
-	@Benchmark
-	public Order rawSdkTuned() {
-		return rawInvoke(this.sdkTuned);
-	}
-
-	@Benchmark
-	public Order invoker() {
-		return this.invoker.invoke(this.functionName, this.order, Order.class);
-	}
-
-	@Benchmark
-	public Order client() {
-		return call(this.client);
-	}
-
-	@Benchmark
-	public Order clientWithRetryAndMetrics() {
-		return call(this.clientWithRetryAndMetrics);
-	}
-
-	private Order call(OrderFunctions functions) {
-		return switch (this.payload) {
-			case SMALL -> functions.small(this.order);
-			case MEDIUM -> functions.medium(this.order);
-			case LARGE -> functions.large(this.order);
-		};
-	}
-
-	// What a careful user writes by hand: reused reader and writer, no copies of the
-	// payload, and a check for function errors.
-	private Order rawInvoke(LambdaClient lambda) {
-		InvokeRequest request = InvokeRequest.builder()
-			.functionName(this.functionName)
-			.payload(SdkBytes.fromByteArrayUnsafe(this.writer.writeValueAsBytes(this.order)))
-			.build();
-		InvokeResponse response = lambda.invoke(request);
-		if (response.functionError() != null) {
-			throw new IllegalStateException("Function failed: " + response.payload().asUtf8String());
-		}
-		return this.reader.readValue(response.payload().asByteArrayUnsafe());
 	}
 
 }

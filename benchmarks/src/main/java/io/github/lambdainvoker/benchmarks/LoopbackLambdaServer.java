@@ -115,6 +115,16 @@ public final class LoopbackLambdaServer implements AutoCloseable {
 		return this.chunkedRequests.get();
 	}
 
+	/**
+	 * Log how many requests and connections the server saw, and how many asked for
+	 * {@code 100-continue} or were chunked.
+	 */
+	public void logCounts() {
+		System.getLogger(LoopbackLambdaServer.class.getName())
+			.log(System.Logger.Level.INFO, "Server: " + requests() + " requests on " + connections() + " connections, "
+					+ expectContinueRequests() + " with Expect: 100-continue, " + chunkedRequests() + " chunked");
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);

@@ -12,21 +12,55 @@ import tools.jackson.databind.json.JsonMapper;
 public enum PayloadSize {
 
 	/** About 1 KB of JSON. */
-	SMALL("orders-1k", 1024),
+	SMALL("1k", "orders-1k", 1024),
 
 	/** About 64 KB of JSON. */
-	MEDIUM("orders-64k", 64 * 1024),
+	MEDIUM("64k", "orders-64k", 64 * 1024),
 
 	/** About 1 MB of JSON. */
-	LARGE("orders-1m", 1024 * 1024);
+	LARGE("1m", "orders-1m", 1024 * 1024);
+
+	private final String label;
 
 	private final String functionName;
 
 	private final int targetBytes;
 
-	PayloadSize(String functionName, int targetBytes) {
+	PayloadSize(String label, String functionName, int targetBytes) {
+		this.label = label;
 		this.functionName = functionName;
 		this.targetBytes = targetBytes;
+	}
+
+	/**
+	 * Return the short label of the size, such as {@code 1k}.
+	 * @return the label
+	 */
+	public String label() {
+		return this.label;
+	}
+
+	/**
+	 * Return the function key that the contexts with configured functions map to
+	 * {@link #functionName()}.
+	 * @return the function key
+	 */
+	public String functionKey() {
+		return "quote-" + this.label;
+	}
+
+	/**
+	 * Find a size by its name ({@code SMALL}) or label ({@code 1k}).
+	 * @param value the name or label
+	 * @return the size
+	 */
+	public static PayloadSize of(String value) {
+		for (PayloadSize size : values()) {
+			if (size.name().equalsIgnoreCase(value) || size.label.equalsIgnoreCase(value)) {
+				return size;
+			}
+		}
+		throw new IllegalArgumentException("Unknown payload size '" + value + "': use 1k, 64k or 1m");
 	}
 
 	/**

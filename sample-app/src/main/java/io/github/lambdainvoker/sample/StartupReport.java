@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,9 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		int port = (event.getApplicationContext() instanceof WebServerApplicationContext web)
-				? web.getWebServer().getPort() : 8080;
+		WebServer webServer = (event.getApplicationContext() instanceof WebServerApplicationContext web)
+				? web.getWebServer() : null;
+		int port = (webServer != null) ? webServer.getPort() : 8080;
 		LocalLambda emulator = this.localLambda.getIfAvailable();
 		StringBuilder report = new StringBuilder("\n\nLambda Invoker sample is ready ")
 			.append((emulator != null) ? "(functions run in the local emulator at " + emulator.endpoint() + ")"

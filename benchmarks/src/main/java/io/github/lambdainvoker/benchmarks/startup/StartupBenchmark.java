@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.lambdainvoker.autoconfigure.LambdaAutoConfiguration;
 import io.github.lambdainvoker.autoconfigure.LambdaClientsAutoConfiguration;
+import io.github.lambdainvoker.benchmarks.startup.listed.ListedClients;
 import io.github.lambdainvoker.client.EnableLambdaClients;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,9 +30,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Time to start an application context with the starter's auto-configurations and 0 or
- * 100 {@code @LambdaClient} interfaces (generated at build time, three methods each).
- * Each measurement starts one context, closed untimed; by default the first context of a
- * fresh JVM is measured ("cold"), in many forks.
+ * 100 {@code @LambdaClient} interfaces (generated at build time, three methods each),
+ * found by a classpath scan or listed. Each measurement starts one context, closed
+ * untimed; by default the first context of a fresh JVM is measured ("cold"), in many
+ * forks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,20 +43,25 @@ import org.springframework.context.annotation.Configuration;
 @Measurement(iterations = 1)
 public class StartupBenchmark {
 
-	@Param({ "0", "100" })
-	public int clients;
+	static final Map<String, Object> PROPERTIES = Map.of("aws.lambda.region", "us-east-1", "aws.lambda.endpoint",
+			"http://127.0.0.1:9");
+
+	/**
+	 * The clients: none, 100 found by a classpath scan, or the same 100 listed in
+	 * {@code @EnableLambdaClients(clients = ...)}, which registers them without a scan.
+	 */
+	@Param({ "0", "100", "100-listed" })
+	public String clients = "0";
 
 	private @Nullable ConfigurableApplicationContext context;
 
 	@Benchmark
 	public ConfigurableApplicationContext start() {
-		Class<?> configuration = (this.clients == 0) ? NoClients.class : HundredClients.class;
-		SpringApplication application = new SpringApplication(configuration);
+		SpringApplication application = new SpringApplication(configuration(this.clients));
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		application.setDefaultProperties(
-				Map.of("aws.lambda.region", "us-east-1", "aws.lambda.endpoint", "http://127.0.0.1:9"));
+		application.setDefaultProperties(PROPERTIES);
 		this.context = application.run();
 		return this.context;
 	}
@@ -67,6 +74,15 @@ public class StartupBenchmark {
 			this.context.close();
 			this.context = null;
 		}
+	}
+
+	static Class<?> configuration(String clients) {
+		return switch (clients) {
+			case "0" -> NoClients.class;
+			case "100" -> HundredClients.class;
+			case "100-listed" -> ListedClients.class;
+			default -> throw new IllegalArgumentException("Unknown clients '" + clients + "': 0, 100 or 100-listed");
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)
