@@ -99,6 +99,12 @@ class PayloadCodecTests {
 	}
 
 	@Test
+	void wholeHeapBufferIsSentWithoutCopyingItsArray() {
+		byte[] array = { 7, 8, 9 };
+		assertThat(this.codec.write(ByteBuffer.wrap(array), 10)).isSameAs(array);
+	}
+
+	@Test
 	void rawTypesAreReadAsTheyAre() {
 		byte[] payload = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
 		assertThat(this.codec.<byte[]>reader(byte[].class).read(payload)).isSameAs(payload);
