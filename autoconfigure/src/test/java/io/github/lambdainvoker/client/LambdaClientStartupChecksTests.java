@@ -132,6 +132,14 @@ class LambdaClientStartupChecksTests {
 	}
 
 	@Test
+	void logTailParameterThatIsNotABooleanFailsStartUp() {
+		this.contextRunner.withUserConfiguration(WrongLogTailTypeConfiguration.class)
+			.run((context) -> assertThatStartupFailure(context).hasMessage("@LambdaClient method "
+					+ WrongLogTailTypeFunctions.class.getName() + ".quote(String, String) has parameter 'logTail' "
+					+ "annotated with @LogTail of type java.lang.String; it must be boolean"));
+	}
+
+	@Test
 	void clientContextOfTheWrongMapTypeFailsStartUp() {
 		this.contextRunner.withUserConfiguration(WrongContextTypeConfiguration.class)
 			.run((context) -> assertThatStartupFailure(context).hasMessage("@LambdaClient method "
@@ -350,6 +358,18 @@ class LambdaClientStartupChecksTests {
 	public interface WrongTenantTypeFunctions {
 
 		String quote(String sku, @TenantId int tenant);
+
+	}
+
+	@EnableLambdaClients(clients = WrongLogTailTypeFunctions.class)
+	static class WrongLogTailTypeConfiguration {
+
+	}
+
+	@LambdaClient("pricing")
+	public interface WrongLogTailTypeFunctions {
+
+		String quote(String sku, @LogTail String logTail);
 
 	}
 

@@ -65,4 +65,78 @@ class FunctionReferenceTests {
 			.withMessageContaining("names qualifier 'live' but qualifier '7' was also given");
 	}
 
+	@Test
+	void nameOf170CharactersIsAcceptedAndOneMoreIsRefused() {
+		String arn = "arn:aws:lambda:us-east-1:123456789012:function:" + "f".repeat(64) + ":";
+		String longest = arn + "q".repeat(170 - arn.length());
+		assertThat(FunctionReference.parse(longest).inlineQualifier()).hasSize(58);
+		assertThatExceptionOfType(LambdaValidationException.class)
+			.isThrownBy(() -> FunctionReference.parse(longest + "q"))
+			.withMessage("Function name '" + longest.substring(0, 37) + "...' is 171 characters long; "
+					+ "Lambda allows at most 170");
+	}
+
+	@Test
+	void bareNameOf65CharactersIsRefusedWithItsLength() {
+		String name = "f".repeat(65);
+		assertThatExceptionOfType(LambdaValidationException.class).isThrownBy(() -> FunctionReference.parse(name))
+			.withMessage("Function name '" + "f".repeat(37) + "...' is 65 characters long; Lambda allows at most 64")
+			.satisfies((ex) -> assertThat(ex.getFunctionName()).isEqualTo(name));
+	}
+
+	@Test
+	void blankNameIsRefused() {
+		assertThatExceptionOfType(LambdaValidationException.class).isThrownBy(() -> FunctionReference.parse(" "))
+			.withMessage("Function name must not be empty");
+	}
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			arn:aws:lambda:us-east-1:function:pricing
+			arn:aws:lambda:123456789012:function:pricing
+			arn:aws:lambda:us-east-1:123456789012:pricing
+			""")
+	void incompleteArnIsRefusedWithTheExpectedForm(String arn) {
+		assertThatExceptionOfType(LambdaValidationException.class).isThrownBy(() -> FunctionReference.parse(arn))
+			.withMessageStartingWith("Function ARN '" + arn + "' is incomplete");
+	}
+
+	@Test
+	void valueThatOnlyLooksLikeAnArnIsRefused() {
+		assertThatExceptionOfType(LambdaValidationException.class)
+			.isThrownBy(() -> FunctionReference.parse("arn:pricing"))
+			.withMessageContaining("is not a Lambda function name");
+	}
+
+	@Test
+	void qualifierOf128CharactersIsAcceptedAndOneMoreIsRefused() {
+		FunctionReference.checkQualifier("pricing", "q".repeat(128));
+		assertThatExceptionOfType(LambdaValidationException.class)
+			.isThrownBy(() -> FunctionReference.checkQualifier("pricing", "q".repeat(129)))
+			.withMessage(
+					"Qualifier '" + "q".repeat(37) + "...' of function 'pricing' must be 1 to 128 characters long");
+	}
+
+	@Test
+	void emptyQualifierIsRefused() {
+		assertThatExceptionOfType(LambdaValidationException.class)
+			.isThrownBy(() -> FunctionReference.checkQualifier("pricing", ""))
+			.withMessage("Qualifier '' of function 'pricing' must be 1 to 128 characters long")
+			.satisfies((ex) -> assertThat(ex.getQualifier()).isEmpty());
+	}
+
+	@Test
+	void qualifierWithOtherCharactersIsRefusedNamingThem() {
+		assertThatExceptionOfType(LambdaValidationException.class)
+			.isThrownBy(() -> FunctionReference.checkQualifier("pricing", "live/1"))
+			.withMessage("Qualifier 'live/1' of function 'pricing' may only contain letters, digits, '$', '_' and '-'");
+	}
+
+	@Test
+	void explicitQualifierIsCheckedEvenWithoutAnInlineOne() {
+		assertThat(FunctionReference.parse("fn").resolveQualifier("live")).isEqualTo("live");
+		assertThatExceptionOfType(LambdaValidationException.class)
+			.isThrownBy(() -> FunctionReference.parse("fn").resolveQualifier("li ve"));
+	}
+
 }

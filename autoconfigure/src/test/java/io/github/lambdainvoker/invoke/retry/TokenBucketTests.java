@@ -27,6 +27,13 @@ class TokenBucketTests {
 	}
 
 	@Test
+	void descriptionShowsTheTokensLeftOfTheCapacity() {
+		TokenBucket bucket = new TokenBucket(10);
+		bucket.tryAcquire(3);
+		assertThat(bucket).hasToString("TokenBucket[7/10]");
+	}
+
+	@Test
 	void acquirePaysOnlyWhatTheBucketHolds() {
 		TokenBucket bucket = new TokenBucket(12);
 		assertThat(bucket.tryAcquire(5)).isTrue();
