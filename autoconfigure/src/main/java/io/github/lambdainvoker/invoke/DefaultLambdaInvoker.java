@@ -49,7 +49,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private final Bulkhead bulkhead;
 
-	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
+	private final LambdaExceptionTranslator exceptionTranslator = LambdaExceptionTranslator.INSTANCE;
 
 	private final ResponseStreamInvoker responseStreamInvoker;
 

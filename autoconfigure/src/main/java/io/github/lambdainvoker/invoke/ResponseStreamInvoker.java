@@ -26,7 +26,7 @@ final class ResponseStreamInvoker {
 
 	private final JsonMapper jsonMapper;
 
-	private final LambdaExceptionTranslator exceptionTranslator = new LambdaExceptionTranslator();
+	private final LambdaExceptionTranslator exceptionTranslator = LambdaExceptionTranslator.INSTANCE;
 
 	ResponseStreamInvoker(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
