@@ -34,6 +34,15 @@ record ClientMethodPlan(String description, String functionKey, PreparedCall<?> 
 	}
 
 	/**
+	 * Return whether a call blocks until the result is read: neither asynchronous nor
+	 * streamed nor adapted.
+	 * @return whether the method is a plain blocking call
+	 */
+	boolean blocking() {
+		return !this.async && !this.stream && this.returnAdapter == null;
+	}
+
+	/**
 	 * Build the request for one call.
 	 * @param arguments the call's arguments, {@code null} for a method without
 	 * parameters; a trailing argument without a binding, such as a continuation, is

@@ -34,19 +34,30 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] arguments)
 			throws Throwable {
 		ClientMethodPlan plan = this.plans.get(method);
-		if (plan != null) {
-			LambdaRequest request = plan.request(arguments);
-			AsyncReturnAdapter returnAdapter = plan.returnAdapter();
-			if (returnAdapter != null) {
-				return returnAdapter.adapt(
-						plan.stream() ? () -> callStreamAsync(plan, request) : () -> callAsync(plan, request),
-						arguments);
-			}
-			if (plan.stream()) {
-				return plan.async() ? callStreamAsync(plan, request) : callStream(plan, request);
-			}
-			return plan.async() ? callAsync(plan, request) : call(plan, request);
+		// The blocking call first and small, so that the JIT compiler can inline it into
+		// the proxy.
+		if (plan != null && plan.blocking()) {
+			return call(plan, plan.request(arguments));
 		}
+		return (plan != null) ? invokeNonBlocking(plan, arguments) : invokeOther(proxy, method, arguments);
+	}
+
+	private @Nullable Object invokeNonBlocking(ClientMethodPlan plan, @Nullable Object @Nullable [] arguments)
+			throws Throwable {
+		LambdaRequest request = plan.request(arguments);
+		AsyncReturnAdapter returnAdapter = plan.returnAdapter();
+		if (returnAdapter != null) {
+			return returnAdapter.adapt(
+					plan.stream() ? () -> callStreamAsync(plan, request) : () -> callAsync(plan, request), arguments);
+		}
+		if (plan.stream()) {
+			return plan.async() ? callStreamAsync(plan, request) : callStream(plan, request);
+		}
+		return callAsync(plan, request);
+	}
+
+	private @Nullable Object invokeOther(Object proxy, Method method, @Nullable Object @Nullable [] arguments)
+			throws Throwable {
 		if (method.isDefault()) {
 			return InvocationHandler.invokeDefault(proxy, method, arguments);
 		}

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -119,15 +120,12 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	}
 
 	private <T> LambdaResponse<T> invoke(ResolvedFunction function, LambdaRequest request, PayloadReader<T> reader) {
-		return observe(function, request, (invocation) -> this.retryExecutor.execute(invocation,
-				(sdkRequest) -> this.responseReader.read(invocation, send(invocation, sdkRequest), reader)));
+		return observe(function, request, reader);
 	}
 
 	@Override
 	public LambdaResponse<byte[]> exchange(LambdaRequest request) {
-		return observe(this.functionRegistry.resolve(request.function()), request,
-				(invocation) -> this.retryExecutor.execute(invocation,
-						(sdkRequest) -> this.responseReader.readRaw(invocation, send(invocation, sdkRequest))));
+		return observe(this.functionRegistry.resolve(request.function()), request, null);
 	}
 
 	@Override
@@ -195,15 +193,24 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return this.responseStreamInvoker.invoke(invocation, asyncClient);
 	}
 
+	/**
+	 * Run a blocking call: validate and prepare it, then make its attempts within its
+	 * function's bulkhead, reading each response with the reader, or as raw bytes without
+	 * one.
+	 */
 	private <T> LambdaResponse<T> observe(ResolvedFunction function, LambdaRequest request,
-			Function<PreparedInvocation, LambdaResponse<T>> call) {
+			@Nullable PayloadReader<T> reader) {
+		if (this.observer == InvocationObserver.NONE) {
+			PreparedInvocation invocation = this.preparer.prepare(function, request);
+			return this.bulkhead.execute(invocation, new BlockingCall<>(invocation, reader));
+		}
 		InvocationObserver.Observed observed = this.observer.start(function, request);
 		@Nullable LambdaResponse<T> response = null;
 		@Nullable Throwable failure = null;
 		try (InvocationObserver.Scope scope = observed.openScope()) {
 			PreparedInvocation invocation = this.preparer.prepare(function, request);
 			observed.prepared(invocation);
-			response = this.bulkhead.execute(invocation, () -> call.apply(invocation));
+			response = this.bulkhead.execute(invocation, new BlockingCall<>(invocation, reader));
 			return response;
 		}
 		catch (RuntimeException | Error ex) {
@@ -283,6 +290,39 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			logger.debug("Invoking function '" + invocation.functionName() + "' qualifier=" + invocation.qualifier()
 					+ " type=" + invocation.invocationType().wireValue() + " payloadBytes=" + invocation.payloadSize());
 		}
+	}
+
+	/**
+	 * The attempts of one blocking call, as the bulkhead runs them and as the retry
+	 * executor makes each: one object per call rather than a lambda for each step.
+	 */
+	private final class BlockingCall<T>
+			implements Supplier<LambdaResponse<T>>, Function<InvokeRequest, LambdaResponse<T>> {
+
+		private final PreparedInvocation invocation;
+
+		private final @Nullable PayloadReader<T> reader;
+
+		BlockingCall(PreparedInvocation invocation, @Nullable PayloadReader<T> reader) {
+			this.invocation = invocation;
+			this.reader = reader;
+		}
+
+		@Override
+		public LambdaResponse<T> get() {
+			return DefaultLambdaInvoker.this.retryExecutor.execute(this.invocation, this);
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public LambdaResponse<T> apply(InvokeRequest sdkRequest) {
+			InvokeResponse response = send(this.invocation, sdkRequest);
+			InvocationResponseReader responseReader = DefaultLambdaInvoker.this.responseReader;
+			// Without a reader the call is an exchange, whose result type is byte[].
+			return (this.reader != null) ? responseReader.read(this.invocation, response, this.reader)
+					: (LambdaResponse<T>) responseReader.readRaw(this.invocation, response);
+		}
+
 	}
 
 	/**

@@ -43,31 +43,24 @@ final class InvocationPreparer {
 	 * @throws LambdaPayloadException if the payload cannot be written
 	 */
 	public PreparedInvocation prepare(ResolvedFunction function, LambdaRequest request) {
-		String name = function.functionName();
-		FunctionReference reference = function.reference();
-		String qualifier = (request.qualifier() != null) ? reference.resolveQualifier(request.qualifier())
+		// Kept small, with the rare options out of line, so that the JIT compiler can
+		// inline
+		// the whole call and keep its short-lived objects off the heap.
+		String qualifier = (request.qualifier() != null) ? function.reference().resolveQualifier(request.qualifier())
 				: function.qualifier();
-		String effectiveQualifier = (qualifier != null) ? qualifier : reference.inlineQualifier();
+		String effectiveQualifier = (qualifier != null) ? qualifier : function.reference().inlineQualifier();
 		InvocationType invocationType = (request.invocationType() != null) ? request.invocationType()
 				: function.invocationType();
-		LogType logType = (request.logType() != null) ? request.logType() : function.logType();
-		InvokeRequest.Builder sdkRequest = InvokeRequest.builder().functionName(name).qualifier(qualifier);
-		if (invocationType != InvocationType.REQUEST_RESPONSE) {
-			// RequestResponse is Lambda's default: leaving the header out saves
-			// marshalling
-			// and signing it on every call.
-			sdkRequest.invocationType(invocationType.wireValue());
+		InvokeRequest.Builder sdkRequest = InvokeRequest.builder()
+			.functionName(function.functionName())
+			.qualifier(qualifier);
+		if (invocationType != InvocationType.REQUEST_RESPONSE || request.logType() != null
+				|| function.logType() != LogType.NONE) {
+			addTypes(sdkRequest, function, request, invocationType);
 		}
-		if (logType != LogType.NONE) {
-			sdkRequest.logType(logType.wireValue());
-		}
-		ClientContext clientContext = (request.clientContext() != null)
-				? function.clientContext().mergedWith(request.clientContext()) : function.clientContext();
-		String encodedClientContext = this.clientContextEncoder.encode(function.key(), clientContext,
-				(invocationType == InvocationType.REQUEST_RESPONSE) ? this.clientContextContributor.contribute(function)
-						: Map.of());
-		if (encodedClientContext != null) {
-			sdkRequest.clientContext(encodedClientContext);
+		if (request.clientContext() != null || !function.clientContext().isEmpty()
+				|| this.clientContextContributor != ClientContextContributor.NONE) {
+			addClientContext(sdkRequest, function, request, invocationType);
 		}
 		if (request.tenantId() != null) {
 			sdkRequest.tenantId(checkTenantId(function.key(), effectiveQualifier, request.tenantId()));
@@ -80,6 +73,32 @@ final class InvocationPreparer {
 				(payload != null) ? payload.length : 0, sdkRequest.build());
 	}
 
+	private static void addTypes(InvokeRequest.Builder sdkRequest, ResolvedFunction function, LambdaRequest request,
+			InvocationType invocationType) {
+		if (invocationType != InvocationType.REQUEST_RESPONSE) {
+			// RequestResponse is Lambda's default: leaving the header out saves
+			// marshalling
+			// and signing it on every call.
+			sdkRequest.invocationType(invocationType.wireValue());
+		}
+		LogType logType = (request.logType() != null) ? request.logType() : function.logType();
+		if (logType != LogType.NONE) {
+			sdkRequest.logType(logType.wireValue());
+		}
+	}
+
+	private void addClientContext(InvokeRequest.Builder sdkRequest, ResolvedFunction function, LambdaRequest request,
+			InvocationType invocationType) {
+		ClientContext clientContext = (request.clientContext() != null)
+				? function.clientContext().mergedWith(request.clientContext()) : function.clientContext();
+		String encodedClientContext = this.clientContextEncoder.encode(function.key(), clientContext,
+				(invocationType == InvocationType.REQUEST_RESPONSE) ? this.clientContextContributor.contribute(function)
+						: Map.of());
+		if (encodedClientContext != null) {
+			sdkRequest.clientContext(encodedClientContext);
+		}
+	}
+
 	private byte @Nullable [] writePayload(@Nullable Object payload, String function, @Nullable String qualifier,
 			InvocationType invocationType) {
 		int maxBytes = InvocationLimits.maxPayloadBytes(invocationType);
@@ -87,26 +106,34 @@ final class InvocationPreparer {
 		try {
 			bytes = this.payloadCodec.write(payload, maxBytes);
 		}
-		catch (JacksonException ex) {
-			throw new LambdaPayloadException(
-					"Payload of type " + ((payload != null) ? payload.getClass().getName() : "null") + " for function '"
-							+ function + "' cannot be written as JSON: " + ex.getOriginalMessage(),
-					function, qualifier, ex);
-		}
 		catch (RuntimeException ex) {
-			throw new LambdaPayloadException(
-					"Payload for function '" + function + "' cannot be read: " + ex.getMessage(), function, qualifier,
-					ex);
+			throw unwritable(payload, function, qualifier, ex);
 		}
 		if (bytes != null && bytes.length > maxBytes) {
-			String size = (payload instanceof java.io.InputStream) ? "more than " + maxBytes
-					: String.valueOf(bytes.length);
-			throw new LambdaValidationException(
-					"Payload for function '" + function + "' is " + size + " bytes; Lambda accepts at most " + maxBytes
-							+ " bytes for " + invocationType.wireValue() + " invocations",
-					function, qualifier);
+			throw tooLarge(payload, bytes.length, maxBytes, function, qualifier, invocationType);
 		}
 		return bytes;
+	}
+
+	private static LambdaInvocationException unwritable(@Nullable Object payload, String function,
+			@Nullable String qualifier, RuntimeException ex) {
+		if (ex instanceof JacksonException jackson) {
+			return new LambdaPayloadException(
+					"Payload of type " + ((payload != null) ? payload.getClass().getName() : "null") + " for function '"
+							+ function + "' cannot be written as JSON: " + jackson.getOriginalMessage(),
+					function, qualifier, ex);
+		}
+		return new LambdaPayloadException("Payload for function '" + function + "' cannot be read: " + ex.getMessage(),
+				function, qualifier, ex);
+	}
+
+	private static LambdaValidationException tooLarge(@Nullable Object payload, int size, int maxBytes, String function,
+			@Nullable String qualifier, InvocationType invocationType) {
+		String described = (payload instanceof java.io.InputStream) ? "more than " + maxBytes : String.valueOf(size);
+		return new LambdaValidationException(
+				"Payload for function '" + function + "' is " + described + " bytes; Lambda accepts at most " + maxBytes
+						+ " bytes for " + invocationType.wireValue() + " invocations",
+				function, qualifier);
 	}
 
 	private static String checkTenantId(String function, @Nullable String qualifier, String tenantId) {

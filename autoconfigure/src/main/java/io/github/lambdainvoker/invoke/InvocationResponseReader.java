@@ -62,9 +62,10 @@ final class InvocationResponseReader {
 
 	private static <T> LambdaResponse<T> newResponse(PreparedInvocation invocation, InvokeResponse response,
 			FunctionError functionError, byte[] bytes, @Nullable T payload) {
+		String logResult = response.logResult();
 		return new LambdaResponse<>(invocation.functionName(), response.statusCode(), response.executedVersion(),
-				functionError, decodeLogTail(response.logResult()), response.responseMetadata().requestId(), bytes,
-				payload);
+				functionError, (logResult != null) ? decodeLogTail(logResult) : null,
+				response.responseMetadata().requestId(), bytes, payload);
 	}
 
 	private LambdaFunctionException functionError(PreparedInvocation invocation, LambdaResponse<byte[]> raw) {
@@ -77,11 +78,16 @@ final class InvocationResponseReader {
 			return reader.read(payload);
 		}
 		catch (RuntimeException ex) {
-			throw new LambdaPayloadException(
-					"Response of function '" + invocation.functionKey() + "' cannot be read: " + ex.getMessage()
-							+ "; payload starts with: " + preview(payload),
-					invocation.functionKey(), invocation.qualifier(), ex);
+			throw unreadable(invocation, payload, ex);
 		}
+	}
+
+	private static LambdaPayloadException unreadable(PreparedInvocation invocation, byte[] payload,
+			RuntimeException ex) {
+		return new LambdaPayloadException(
+				"Response of function '" + invocation.functionKey() + "' cannot be read: " + ex.getMessage()
+						+ "; payload starts with: " + preview(payload),
+				invocation.functionKey(), invocation.qualifier(), ex);
 	}
 
 	private static String preview(byte[] payload) {
