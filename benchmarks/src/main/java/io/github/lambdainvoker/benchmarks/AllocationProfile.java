@@ -187,6 +187,9 @@ final class AllocationProfile {
 				report.append("\nEvery site outside the SDK, the HTTP clients and Jackson, ").append(name);
 				report.append(" − ").append(Contenders.BASELINE).append(":\n\n");
 				appendTop(report, sites.bySite(), baseline.bySite(), Integer.MAX_VALUE, AllocationProfile::isOwnSite);
+				report.append("\nThe largest differences at any site, ").append(name);
+				report.append(" − ").append(Contenders.BASELINE).append(":\n\n");
+				appendTop(report, sites.bySite(), baseline.bySite(), TOP_SITES, (site) -> true);
 			}
 		});
 		Path reportFile = this.out.resolve(this.prefix + "-alloc.md");
