@@ -1,5 +1,12 @@
 package io.github.lambdainvoker.autoconfigure;
 
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.Observation;
+import io.micrometer.core.instrument.Timer;
+import io.github.lambdainvoker.invoke.observation.LambdaInvocationContext;
+import io.github.lambdainvoker.invoke.observation.InvocationMeterObservationHandler;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.invoke.FunctionOptions;
@@ -74,6 +81,35 @@ class LambdaObservationAutoConfigurationTests {
 				.summary()
 				.totalAmount()).isEqualTo(4);
 		});
+	}
+
+	@Test
+	void lambdaCallsAreMeteredByTheLambdaHandlerAheadOfSpringBootsDefault() {
+		stub(aResponse().withStatus(200).withBody("\"ok\""));
+		this.contextRunner.withUserConfiguration(ContextRecorderConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(InvocationMeterObservationHandler.class);
+			invoke(context);
+			List<Observation.Context> contexts = context.getBean(ContextRecorderConfiguration.class).contexts;
+			assertThat(contexts).hasSize(1);
+			assertThat((Object) contexts.get(0).get(Timer.Sample.class)).as("default handler's sample").isNull();
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get(INVOCATIONS).timers()).singleElement()
+				.satisfies((timer) -> assertThat(timer.count()).isOne())
+				.satisfies((timer) -> assertThat(timer.getId().getTag("error")).isEqualTo("none"));
+			assertThat(meters.get(INVOCATIONS + ".active").longTaskTimer().activeTasks()).isZero();
+		});
+	}
+
+	@Test
+	void ignoredLongTaskTimerPropertyAppliesToLambdaCalls() {
+		stub(aResponse().withStatus(200).withBody("\"ok\""));
+		this.contextRunner.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+			.run((context) -> {
+				invoke(context);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find(INVOCATIONS + ".active").meters()).isEmpty();
+				assertThat(meters.get(INVOCATIONS).timer().count()).isOne();
+			});
 	}
 
 	@Test
@@ -189,6 +225,30 @@ class LambdaObservationAutoConfigurationTests {
 
 	private static void stub(ResponseDefinitionBuilder response) {
 		wireMock.stubFor(post(anyUrl()).willReturn(response));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ContextRecorderConfiguration {
+
+		final List<Observation.Context> contexts = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ObservationHandler<Observation.Context> contextRecorder() {
+			return new ObservationHandler<>() {
+
+				@Override
+				public void onStop(Observation.Context context) {
+					ContextRecorderConfiguration.this.contexts.add(context);
+				}
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return context instanceof LambdaInvocationContext;
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,8 +1,13 @@
 package io.github.lambdainvoker.invoke.observation;
 
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 import io.github.lambdainvoker.invoke.FunctionError;
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
+import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaResponse;
 import io.github.lambdainvoker.invoke.LambdaRoute;
 import io.github.lambdainvoker.invoke.LambdaServiceException;
@@ -28,6 +33,14 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 
 	private static final String NONE = "none";
 
+	// Function keys are few in an application; calls by ever new names are not cached
+	// past this many.
+	private static final int MAX_CACHED_FUNCTIONS = 1024;
+
+	private final boolean cacheable = getClass() == DefaultLambdaInvocationObservationConvention.class;
+
+	private final ConcurrentMap<String, FunctionKeyValues> functions = new ConcurrentHashMap<>();
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -35,11 +48,22 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 
 	@Override
 	public String getContextualName(LambdaInvocationContext context) {
-		return "invoke " + FunctionTags.of(context.getFunction());
+		FunctionKeyValues cached = cached(context);
+		return (cached != null) ? cached.contextualName() : "invoke " + FunctionTags.of(context.getFunction());
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(LambdaInvocationContext context) {
+		FunctionKeyValues cached = cached(context);
+		if (cached != null && cached.describes(effectiveQualifier(context), type(context))) {
+			if (!context.isCompleted()) {
+				return cached.start();
+			}
+			if (context.getError() == null && !hasFunctionError(context)) {
+				return cached.success();
+			}
+			return cached.start().and(outcome(context), errorType(context), functionError(context));
+		}
 		KeyValues keyValues = KeyValues.of(function(context), qualifier(context), invocationType(context));
 		if (!context.isCompleted()) {
 			// Only what is known at the start goes on the long-task timer of calls in
@@ -51,12 +75,8 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(LambdaInvocationContext context) {
-		KeyValues keyValues = KeyValues.of(functionName(context));
-		LambdaRoute route = context.getFunction().route();
-		String region = (route != null) ? route.region() : null;
-		if (region != null) {
-			keyValues = keyValues.and(HighCardinalityKeyNames.REGION.withValue(region));
-		}
+		FunctionKeyValues cached = cached(context);
+		KeyValues keyValues = (cached != null) ? cached.highCardinality() : functionKeyValues(context);
 		String requestId = requestId(context);
 		if (requestId != null) {
 			keyValues = keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId));
@@ -64,6 +84,16 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 		LambdaResponse<?> response = context.getResponse();
 		if (response != null && response.executedVersion() != null) {
 			keyValues = keyValues.and(HighCardinalityKeyNames.EXECUTED_VERSION.withValue(response.executedVersion()));
+		}
+		return keyValues;
+	}
+
+	private KeyValues functionKeyValues(LambdaInvocationContext context) {
+		KeyValues keyValues = KeyValues.of(functionName(context));
+		LambdaRoute route = context.getFunction().route();
+		String region = (route != null) ? route.region() : null;
+		if (region != null) {
+			keyValues = keyValues.and(HighCardinalityKeyNames.REGION.withValue(region));
 		}
 		return keyValues;
 	}
@@ -78,11 +108,48 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 	}
 
 	protected KeyValue invocationType(LambdaInvocationContext context) {
+		return LowCardinalityKeyNames.INVOCATION_TYPE.withValue(type(context).wireValue());
+	}
+
+	private static InvocationType type(LambdaInvocationContext context) {
 		PreparedInvocation invocation = context.getInvocation();
-		InvocationType type = (invocation != null) ? invocation.invocationType()
-				: (context.getRequest().invocationType() != null) ? context.getRequest().invocationType()
-						: context.getFunction().invocationType();
-		return LowCardinalityKeyNames.INVOCATION_TYPE.withValue(type.wireValue());
+		InvocationType requested = context.getRequest().invocationType();
+		return (invocation != null) ? invocation.invocationType()
+				: (requested != null) ? requested : context.getFunction().invocationType();
+	}
+
+	private static boolean hasFunctionError(LambdaInvocationContext context) {
+		LambdaResponse<?> response = context.getResponse();
+		return response != null && response.hasFunctionError();
+	}
+
+	/**
+	 * Return the key values of the context's function, worked out once per function when
+	 * this convention is used as it is; a subclass may compute any of them differently,
+	 * so it gets none.
+	 */
+	private @Nullable FunctionKeyValues cached(LambdaInvocationContext context) {
+		if (!this.cacheable) {
+			return null;
+		}
+		ResolvedFunction function = context.getFunction();
+		FunctionKeyValues cached = this.functions.get(function.key());
+		if (cached != null && (cached.function() == function || cached.function().equals(function))) {
+			return cached;
+		}
+		LambdaInvocationContext start = new LambdaInvocationContext(function, LambdaRequest.of(function.key(), null));
+		String qualifier = effectiveQualifier(start);
+		KeyValues startKeyValues = KeyValues.of(function(start), qualifier(start), invocationType(start));
+		KeyValues success = startKeyValues.and(
+				LowCardinalityKeyNames.OUTCOME.withValue(LambdaInvocationOutcome.SUCCESS.name()),
+				LowCardinalityKeyNames.ERROR_TYPE.withValue(NONE),
+				LowCardinalityKeyNames.FUNCTION_ERROR.withValue(NONE));
+		cached = new FunctionKeyValues(function, qualifier, function.invocationType(), startKeyValues, success,
+				functionKeyValues(start), "invoke " + FunctionTags.of(function));
+		if (this.functions.size() < MAX_CACHED_FUNCTIONS) {
+			this.functions.put(function.key(), cached);
+		}
+		return cached;
 	}
 
 	protected KeyValue outcome(LambdaInvocationContext context) {
@@ -140,6 +207,20 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 		// unchecked value off the tags and report the function's.
 		ResolvedFunction function = context.getFunction();
 		return (function.qualifier() != null) ? function.qualifier() : function.reference().inlineQualifier();
+	}
+
+	/**
+	 * What a call of one function is tagged with when it uses the function's own
+	 * qualifier and invocation type.
+	 */
+	private record FunctionKeyValues(ResolvedFunction function, @Nullable String qualifier,
+			InvocationType invocationType, KeyValues start, KeyValues success, KeyValues highCardinality,
+			String contextualName) {
+
+		boolean describes(@Nullable String qualifier, InvocationType invocationType) {
+			return this.invocationType == invocationType && Objects.equals(this.qualifier, qualifier);
+		}
+
 	}
 
 }

@@ -24,6 +24,12 @@ public class LambdaInvocationContext extends Observation.Context {
 
 	private boolean completed;
 
+	// What the meter handler needs from start to stop, kept here rather than in the
+	// context's map, which would cost a map entry per call.
+	long startNanos;
+
+	@Nullable Object activeSample;
+
 	public LambdaInvocationContext(ResolvedFunction function, LambdaRequest request) {
 		this.function = function;
 		this.request = request;

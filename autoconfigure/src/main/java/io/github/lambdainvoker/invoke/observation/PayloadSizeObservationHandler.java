@@ -1,5 +1,8 @@
 package io.github.lambdainvoker.invoke.observation;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 import io.github.lambdainvoker.invoke.InvocationType;
 import io.github.lambdainvoker.invoke.LambdaResponse;
 import io.github.lambdainvoker.invoke.PreparedInvocation;
@@ -28,6 +31,10 @@ public final class PayloadSizeObservationHandler implements ObservationHandler<L
 
 	private final Meter.MeterProvider<DistributionSummary> responseSizes;
 
+	private final ConcurrentMap<String, DistributionSummary> requestSummaries = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, DistributionSummary> responseSummaries = new ConcurrentHashMap<>();
+
 	public PayloadSizeObservationHandler(MeterRegistry registry) {
 		this.requestSizes = sizes("request", registry);
 		this.responseSizes = sizes("response", registry);
@@ -48,11 +55,22 @@ public final class PayloadSizeObservationHandler implements ObservationHandler<L
 			return;
 		}
 		String function = function(context);
-		this.requestSizes.withTag("function", function).record(invocation.payloadSize());
+		summary(this.requestSummaries, this.requestSizes, function).record(invocation.payloadSize());
 		LambdaResponse<?> response = context.getResponse();
 		if (response != null && invocation.invocationType() == InvocationType.REQUEST_RESPONSE) {
-			this.responseSizes.withTag("function", function).record(response.payloadBytes().length);
+			summary(this.responseSummaries, this.responseSizes, function).record(response.payloadBytes().length);
 		}
+	}
+
+	// Looked up once per function: a registry lookup builds tags and a meter id each
+	// time.
+	private static DistributionSummary summary(ConcurrentMap<String, DistributionSummary> summaries,
+			Meter.MeterProvider<DistributionSummary> sizes, String function) {
+		DistributionSummary summary = summaries.get(function);
+		if (summary == null) {
+			summary = summaries.computeIfAbsent(function, (key) -> sizes.withTag("function", key));
+		}
+		return summary;
 	}
 
 	private static String function(LambdaInvocationContext context) {
