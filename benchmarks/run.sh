@@ -2,7 +2,7 @@
 # Runs the benchmarks from the uber-jar: ./benchmarks/run.sh MODE [options passed on]
 #   full        caller (all sizes), throughput and start-up with their full settings
 #   quick       the same with small counts, for iteration (not for publishing)
-#   caller      per-call cost on the calling thread, one process per payload size
+#   caller      per-call cost on the calling thread, one process per payload size (FORKS=n: n each)
 #   sdk         the SDK v2 extension points, one at a time, per payload size
 #   profile     where each contender allocates (JFR), 1 KB unless --payload is given
 #   throughput  JMH, 64 concurrent callers
@@ -17,15 +17,22 @@ jar="$here/target/benchmarks.jar"
 results="$here/target/results"
 heap=(-Xms1g -Xmx1g)
 
-caller() { # caller <set> <out> [options]
+caller() { # caller <set> <out> [options]; FORKS=n runs each size in n JVMs one after another
 	local set="$1" out="$2"
 	shift 2
+	local forks="${FORKS:-1}"
 	mkdir -p "$out"
+	: >"$out/$set-report.md"
 	for size in 1k 64k 1m; do
-		java "${heap[@]}" -cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
-			--set="$set" --payload="$size" --out="$out" "$@"
+		for fork in $(seq 1 "$forks"); do
+			local dir="$out"
+			[ "$forks" -gt 1 ] && dir="$out/jvm-$fork"
+			mkdir -p "$dir"
+			java "${heap[@]}" -cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
+				--set="$set" --payload="$size" --out="$dir" "$@"
+			{ [ "$forks" -gt 1 ] && echo "JVM $fork of $forks"; cat "$dir/$set-$size.md"; } >>"$out/$set-report.md"
+		done
 	done
-	cat "$out/$set"-1k.md "$out/$set"-64k.md "$out/$set"-1m.md >"$out/$set-report.md"
 	echo "Tables: $out/$set-report.md"
 }
 

@@ -78,12 +78,18 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 		FunctionKeyValues cached = cached(context);
 		KeyValues keyValues = (cached != null) ? cached.highCardinality() : functionKeyValues(context);
 		String requestId = requestId(context);
+		LambdaResponse<?> response = context.getResponse();
+		String executedVersion = (response != null) ? response.executedVersion() : null;
+		if (requestId != null && executedVersion != null) {
+			// One merge rather than two: this runs on every successful call.
+			return keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId),
+					HighCardinalityKeyNames.EXECUTED_VERSION.withValue(executedVersion));
+		}
 		if (requestId != null) {
 			keyValues = keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId));
 		}
-		LambdaResponse<?> response = context.getResponse();
-		if (response != null && response.executedVersion() != null) {
-			keyValues = keyValues.and(HighCardinalityKeyNames.EXECUTED_VERSION.withValue(response.executedVersion()));
+		if (executedVersion != null) {
+			keyValues = keyValues.and(HighCardinalityKeyNames.EXECUTED_VERSION.withValue(executedVersion));
 		}
 		return keyValues;
 	}

@@ -50,7 +50,21 @@ public final class ObservationInvocationObserver implements InvocationObserver {
 		return new ObservedCall(observation.start(), context);
 	}
 
-	private record ObservedCall(Observation observation, LambdaInvocationContext context) implements Observed {
+	/**
+	 * One observed call; it is its own scope, so that opening one costs no extra object.
+	 */
+	private static final class ObservedCall implements Observed, Scope {
+
+		private final Observation observation;
+
+		private final LambdaInvocationContext context;
+
+		private Observation.@Nullable Scope scope;
+
+		ObservedCall(Observation observation, LambdaInvocationContext context) {
+			this.observation = observation;
+			this.context = context;
+		}
 
 		@Override
 		public void prepared(PreparedInvocation invocation) {
@@ -59,7 +73,17 @@ public final class ObservationInvocationObserver implements InvocationObserver {
 
 		@Override
 		public Scope openScope() {
-			return this.observation.openScope()::close;
+			this.scope = this.observation.openScope();
+			return this;
+		}
+
+		@Override
+		public void close() {
+			Observation.Scope scope = this.scope;
+			if (scope != null) {
+				this.scope = null;
+				scope.close();
+			}
 		}
 
 		@Override
