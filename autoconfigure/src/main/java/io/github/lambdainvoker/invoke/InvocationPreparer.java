@@ -44,8 +44,7 @@ final class InvocationPreparer {
 	 */
 	public PreparedInvocation prepare(ResolvedFunction function, LambdaRequest request) {
 		// Kept small, with the rare options out of line, so that the JIT compiler can
-		// inline
-		// the whole call and keep its short-lived objects off the heap.
+		// inline the whole call and keep its short-lived objects off the heap.
 		String qualifier = (request.qualifier() != null) ? function.reference().resolveQualifier(request.qualifier())
 				: function.qualifier();
 		String effectiveQualifier = (qualifier != null) ? qualifier : function.reference().inlineQualifier();
@@ -77,8 +76,7 @@ final class InvocationPreparer {
 			InvocationType invocationType) {
 		if (invocationType != InvocationType.REQUEST_RESPONSE) {
 			// RequestResponse is Lambda's default: leaving the header out saves
-			// marshalling
-			// and signing it on every call.
+			// marshalling and signing it on every call.
 			sdkRequest.invocationType(invocationType.wireValue());
 		}
 		LogType logType = (request.logType() != null) ? request.logType() : function.logType();

@@ -73,8 +73,7 @@ final class SemaphoreBulkhead implements Bulkhead {
 			return null;
 		}
 		// One semaphore per key, sized when the key is first called: the settings come
-		// from
-		// properties, which are fixed for the life of the application.
+		// from properties, which are fixed for the life of the application.
 		Semaphore semaphore = this.semaphores.computeIfAbsent(invocation.functionKey(),
 				(key) -> new Semaphore(maxConcurrency, true));
 		Duration maxWait = settings.maxWait();
