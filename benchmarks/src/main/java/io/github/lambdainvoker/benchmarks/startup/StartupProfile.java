@@ -62,8 +62,8 @@ public final class StartupProfile {
 		Map<String, List<String>> categories = new LinkedHashMap<>();
 		categories.put("LambdaClientScanner.scan (classpath scan)",
 				List.of("io.github.lambdainvoker.client.LambdaClientScanner.scan"));
-		categories.put("LambdaClientBeanDefinitions.register",
-				List.of("io.github.lambdainvoker.client.LambdaClientBeanDefinitions.register"));
+		categories.put("LambdaClientBeanDefinitions (registration)",
+				List.of("io.github.lambdainvoker.client.LambdaClientBeanDefinitions."));
 		categories.put("  of which getBeanNamesForType",
 				List.of("org.springframework.beans.factory.support.DefaultListableBeanFactory.getBeanNamesForType"));
 		categories.put("LambdaClientFactory.createClient",
