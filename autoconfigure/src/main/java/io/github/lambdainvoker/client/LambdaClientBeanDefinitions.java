@@ -1,6 +1,7 @@
 package io.github.lambdainvoker.client;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,6 +25,11 @@ import org.springframework.util.StringUtils;
  * looking at the beans already defined once for the whole batch.
  */
 final class LambdaClientBeanDefinitions {
+
+	// Given to every definition, so that creating a client bean does not choose again
+	// between the factory's createClient methods.
+	private static final Method CREATE_CLIENT = ClassUtils.getMethod(LambdaClientFactory.class, "createClient",
+			Class.class);
 
 	private final BeanDefinitionRegistry registry;
 
@@ -99,7 +105,7 @@ final class LambdaClientBeanDefinitions {
 		RootBeanDefinition definition = new RootBeanDefinition(clientType);
 		definition.setTargetType(clientType);
 		definition.setFactoryBeanName(LambdaClientFactory.BEAN_NAME);
-		definition.setFactoryMethodName("createClient");
+		definition.setResolvedFactoryMethod(CREATE_CLIENT);
 		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, clientType);
 		MergedAnnotations annotations = MergedAnnotations.from(clientType);
 		MergedAnnotation<Lazy> lazy = annotations.get(Lazy.class);

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,6 +33,8 @@ class LambdaClientBeanDefinitionsTests {
 		assertThat(definition.getTargetType()).isEqualTo(PricingFunctions.class);
 		assertThat(definition.getFactoryBeanName()).isEqualTo(LambdaClientFactory.BEAN_NAME);
 		assertThat(definition.getFactoryMethodName()).isEqualTo("createClient");
+		assertThat(definition.getResolvedFactoryMethod())
+			.isEqualTo(ClassUtils.getMethod(LambdaClientFactory.class, "createClient", Class.class));
 		assertThat(definition.isPrimary()).isFalse();
 		assertThat(definition.isFallback()).isTrue();
 		assertThat(definition.isLazyInit()).isFalse();
