@@ -94,10 +94,12 @@ final class LambdaClientBeanDefinitions {
 			throw new InvalidLambdaClientException(
 					clientType.getName() + " cannot be a Lambda client: only interfaces can", clientType, null, null);
 		}
-		if (!this.definedTypes.add(clientType)) {
+		if (this.definedTypes.contains(clientType)) {
 			return false;
 		}
 		this.registry.registerBeanDefinition(beanName(this.registry, clientType), definition(clientType));
+		// Its bean can be injected as any interface the client extends.
+		addWithSupertypes(clientType);
 		return true;
 	}
 

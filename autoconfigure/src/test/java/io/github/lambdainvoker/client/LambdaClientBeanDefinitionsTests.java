@@ -78,6 +78,15 @@ class LambdaClientBeanDefinitionsTests {
 	}
 
 	@Test
+	void clientIsNotDefinedWhenAClientExtendingItWasRegisteredBeforeItInTheBatch() {
+		LambdaClientBeanDefinitions definitions = new LambdaClientBeanDefinitions(this.registry);
+		assertThat(definitions.register(ExtendedPricingFunctions.class)).isTrue();
+		assertThat(definitions.register(PricingFunctions.class)).isFalse();
+		assertThat(this.registry.getBeanDefinitionNames())
+			.containsExactly("lambdaClientBeanDefinitionsTests.ExtendedPricingFunctions");
+	}
+
+	@Test
 	void clientIsDefinedBesideBeansOfOtherTypes() {
 		this.registry.registerBeanDefinition("myPricing", new RootBeanDefinition(ExtendedPricing.class));
 		assertThat(register(PrimaryFunctions.class)).isTrue();
