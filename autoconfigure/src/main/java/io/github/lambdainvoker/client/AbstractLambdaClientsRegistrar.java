@@ -55,7 +55,8 @@ public abstract class AbstractLambdaClientsRegistrar
 		if (!basePackages.isEmpty()) {
 			clientTypes.addAll(new LambdaClientScanner(this.environment, this.resourceLoader).scan(basePackages));
 		}
-		clientTypes.forEach((clientType) -> LambdaClientBeanDefinitions.register(registry, clientType));
+		LambdaClientBeanDefinitions definitions = new LambdaClientBeanDefinitions(registry);
+		clientTypes.forEach(definitions::register);
 	}
 
 	/**

@@ -10,9 +10,11 @@ import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -33,6 +35,8 @@ import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotationSelector;
+import org.springframework.core.annotation.MergedAnnotationSelectors;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -57,11 +61,7 @@ final class ClientMethodParser {
 
 	private final MergedAnnotation<LambdaClient> clientAnnotation;
 
-	private final boolean reactorPresent;
-
-	private final boolean coroutinesPresent;
-
-	private final boolean coroutinesReactorPresent;
+	private final OptionalLibraries libraries;
 
 	/**
 	 * Create a parser for one client.
@@ -70,7 +70,7 @@ final class ClientMethodParser {
 	 * @param qualifier a qualifier every call of this client sends, or {@code null}
 	 */
 	ClientMethodParser(Class<?> clientType, LambdaInvoker invoker, @Nullable String qualifier) {
-		this(clientType, invoker, qualifier, ClientMethodParser.class.getClassLoader());
+		this(clientType, invoker, qualifier, OptionalLibraries.DEFAULT);
 	}
 
 	/**
@@ -83,14 +83,17 @@ final class ClientMethodParser {
 	 */
 	ClientMethodParser(Class<?> clientType, LambdaInvoker invoker, @Nullable String qualifier,
 			ClassLoader classLoader) {
+		this(clientType, invoker, qualifier, OptionalLibraries.of(classLoader));
+	}
+
+	private ClientMethodParser(Class<?> clientType, LambdaInvoker invoker, @Nullable String qualifier,
+			OptionalLibraries libraries) {
 		this.clientType = clientType;
 		this.invoker = invoker;
 		this.qualifier = qualifier;
 		this.clientAnnotation = MergedAnnotations.from(clientType, SearchStrategy.TYPE_HIERARCHY)
 			.get(LambdaClient.class);
-		this.reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader);
-		this.coroutinesPresent = ClassUtils.isPresent("kotlinx.coroutines.future.FutureKt", classLoader);
-		this.coroutinesReactorPresent = ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt", classLoader);
+		this.libraries = libraries;
 	}
 
 	/**
@@ -124,8 +127,8 @@ final class ClientMethodParser {
 		if (method.getTypeParameters().length > 0) {
 			throw invalid(method, "declares type parameters; a client method needs concrete types", null);
 		}
-		MergedAnnotation<LambdaFunction> annotation = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY)
-			.get(LambdaFunction.class);
+		MethodAnnotations annotations = MethodAnnotations.of(method);
+		MergedAnnotation<LambdaFunction> annotation = annotations.function();
 		String key = firstNonEmpty(stringAttribute(annotation, "function"),
 				stringAttribute(this.clientAnnotation, "function"));
 		if (key == null) {
@@ -135,12 +138,12 @@ final class ClientMethodParser {
 		FunctionOptions options = new FunctionOptions(
 				firstNonEmpty(stringAttribute(annotation, "qualifier"),
 						stringAttribute(this.clientAnnotation, "qualifier")),
-				invocationType(method, annotation), logType(method));
+				invocationType(method, annotation), annotations.logTail() ? LogType.TAIL : null);
 		boolean suspending = KotlinDetector.isSuspendingFunction(method);
 		// A suspend function's last parameter is the caller's continuation.
 		List<ParameterBinding> parameters = parameters(method,
 				suspending ? method.getParameterCount() - 1 : method.getParameterCount());
-		boolean stream = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(ResponseStream.class);
+		boolean stream = annotations.responseStream();
 		ReturnType returnType = suspending ? suspendingReturnType(method) : returnType(method, stream);
 		LambdaRequest baseRequest = LambdaRequest.builder(key).qualifier(this.qualifier).build();
 		PreparedCall<?> call = prepare(method, baseRequest, options, returnType);
@@ -185,11 +188,6 @@ final class ClientMethodParser {
 		return (declared.length == 1) ? declared[0] : null;
 	}
 
-	private static @Nullable LogType logType(Method method) {
-		return MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY).isPresent(LogTail.class) ? LogType.TAIL
-				: null;
-	}
-
 	private PreparedCall<?> prepare(Method method, LambdaRequest baseRequest, FunctionOptions options,
 			ReturnType returnType) {
 		try {
@@ -213,10 +211,7 @@ final class ClientMethodParser {
 		Map<Class<? extends Annotation>, String> seen = new HashMap<>();
 		for (int i = 0; i < count; i++) {
 			Parameter parameter = parameters[i];
-			MergedAnnotations annotations = MergedAnnotations.from(parameter);
-			List<Class<? extends Annotation>> present = PARAMETER_ANNOTATIONS.stream()
-				.filter(annotations::isPresent)
-				.toList();
+			List<Class<? extends Annotation>> present = parameterAnnotations(parameter);
 			if (present.size() > 1) {
 				throw invalid(method, "has " + describe(parameter, i) + " annotated with more than one of "
 						+ names(present) + "; a parameter plays one part", null);
@@ -240,6 +235,15 @@ final class ClientMethodParser {
 					null);
 		}
 		return bindings;
+	}
+
+	private static List<Class<? extends Annotation>> parameterAnnotations(Parameter parameter) {
+		// One pass over the parameter's annotations rather than one search for each.
+		Set<Class<? extends Annotation>> types = new HashSet<>();
+		for (MergedAnnotation<Annotation> annotation : MergedAnnotations.from(parameter)) {
+			types.add(annotation.getType());
+		}
+		return types.isEmpty() ? List.of() : PARAMETER_ANNOTATIONS.stream().filter(types::contains).toList();
 	}
 
 	private ParameterBinding binding(Method method, int index, Class<? extends Annotation> annotation) {
@@ -284,7 +288,7 @@ final class ClientMethodParser {
 			}
 			return valueType(method, type.getGeneric(), true);
 		}
-		if (type.toClass().getName().equals("kotlinx.coroutines.flow.Flow") && !this.coroutinesReactorPresent) {
+		if (type.toClass().getName().equals("kotlinx.coroutines.flow.Flow") && !this.libraries.coroutinesReactor()) {
 			// Spring adapts Flow only with kotlinx-coroutines-reactor.
 			throw invalid(method, "returns " + method.getGenericReturnType().getTypeName()
 					+ ", which needs kotlinx-coroutines-reactor (org.jetbrains.kotlinx:kotlinx-coroutines-reactor) "
@@ -299,7 +303,7 @@ final class ClientMethodParser {
 
 	private ReturnType reactiveReturnType(Method method, ResolvableType type, ReactiveAdapter adapter, boolean stream) {
 		String typeName = method.getGenericReturnType().getTypeName();
-		if (!this.reactorPresent) {
+		if (!this.libraries.reactor()) {
 			throw invalid(method, "returns " + typeName + ", a reactive type, which needs Project Reactor "
 					+ "(io.projectreactor:reactor-core) on the class path", null);
 		}
@@ -329,7 +333,7 @@ final class ClientMethodParser {
 	}
 
 	private ReturnType suspendingReturnType(Method method) {
-		if (!this.coroutinesPresent) {
+		if (!this.libraries.coroutines()) {
 			throw invalid(method, "is a suspend function, which needs kotlinx-coroutines-core "
 					+ "(org.jetbrains.kotlinx:kotlinx-coroutines-core) on the class path", null);
 		}
@@ -461,7 +465,6 @@ final class ClientMethodParser {
 
 	/**
 	 * What a method's return type asks for.
-	 *
 	 * @param shape how the result is handed back
 	 * @param async whether the method returns without waiting for the result
 	 * @param resultType the raw result type, inside any future, reactive type,
@@ -471,6 +474,65 @@ final class ClientMethodParser {
 	 * @param adapter adapts the call's future to the return type, {@code null} for
 	 * {@code CompletableFuture} and blocking methods
 	 */
+	/**
+	 * The annotations of a client method that shape its call, read in one pass over the
+	 * method and the methods it overrides.
+	 *
+	 * @param function the nearest {@code @LambdaFunction}, or a missing annotation
+	 * @param responseStream whether {@code @ResponseStream} is present
+	 * @param logTail whether {@code @LogTail} is present
+	 */
+	private record MethodAnnotations(MergedAnnotation<LambdaFunction> function, boolean responseStream,
+			boolean logTail) {
+
+		@SuppressWarnings("unchecked")
+		static MethodAnnotations of(Method method) {
+			MergedAnnotation<LambdaFunction> function = MergedAnnotation.missing();
+			boolean responseStream = false;
+			boolean logTail = false;
+			MergedAnnotationSelector<LambdaFunction> nearest = MergedAnnotationSelectors.nearest();
+			// Iterated in the order get() searches, so the same @LambdaFunction wins.
+			for (MergedAnnotation<Annotation> annotation : MergedAnnotations.from(method,
+					SearchStrategy.TYPE_HIERARCHY)) {
+				Class<? extends Annotation> type = annotation.getType();
+				if (type == LambdaFunction.class) {
+					MergedAnnotation<LambdaFunction> candidate = (MergedAnnotation<LambdaFunction>) (MergedAnnotation<?>) annotation;
+					function = function.isPresent() ? nearest.select(function, candidate) : candidate;
+				}
+				else if (type == ResponseStream.class) {
+					responseStream = true;
+				}
+				else if (type == LogTail.class) {
+					logTail = true;
+				}
+			}
+			return new MethodAnnotations(function, responseStream, logTail);
+		}
+
+	}
+
+	/**
+	 * Whether the libraries that some return types need are on the class path.
+	 *
+	 * @param reactor whether Project Reactor is present
+	 * @param coroutines whether Kotlin coroutines are present
+	 * @param coroutinesReactor whether the Reactor integration of Kotlin coroutines is
+	 * present
+	 */
+	private record OptionalLibraries(boolean reactor, boolean coroutines, boolean coroutinesReactor) {
+
+		// Asked once: looking up a missing class costs a search of the class path each
+		// time.
+		static final OptionalLibraries DEFAULT = of(ClientMethodParser.class.getClassLoader());
+
+		static OptionalLibraries of(@Nullable ClassLoader classLoader) {
+			return new OptionalLibraries(ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader),
+					ClassUtils.isPresent("kotlinx.coroutines.future.FutureKt", classLoader),
+					ClassUtils.isPresent("kotlinx.coroutines.reactor.MonoKt", classLoader));
+		}
+
+	}
+
 	private record ReturnType(ResultShape shape, boolean async, Class<?> resultType, Type payloadType, boolean chunks,
 			@Nullable AsyncReturnAdapter adapter) {
 

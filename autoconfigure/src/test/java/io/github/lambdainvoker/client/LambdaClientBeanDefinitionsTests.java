@@ -3,14 +3,17 @@ package io.github.lambdainvoker.client;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,11 +28,13 @@ class LambdaClientBeanDefinitionsTests {
 
 	@Test
 	void clientIsAFallbackBeanMadeByTheClientFactory() {
-		assertThat(LambdaClientBeanDefinitions.register(this.registry, PricingFunctions.class)).isTrue();
+		assertThat(register(PricingFunctions.class)).isTrue();
 		RootBeanDefinition definition = onlyDefinition("lambdaClientBeanDefinitionsTests.PricingFunctions");
 		assertThat(definition.getTargetType()).isEqualTo(PricingFunctions.class);
 		assertThat(definition.getFactoryBeanName()).isEqualTo(LambdaClientFactory.BEAN_NAME);
 		assertThat(definition.getFactoryMethodName()).isEqualTo("createClient");
+		assertThat(definition.getResolvedFactoryMethod())
+			.isEqualTo(ClassUtils.getMethod(LambdaClientFactory.class, "createClient", Class.class));
 		assertThat(definition.isPrimary()).isFalse();
 		assertThat(definition.isFallback()).isTrue();
 		assertThat(definition.isLazyInit()).isFalse();
@@ -38,29 +43,78 @@ class LambdaClientBeanDefinitionsTests {
 
 	@Test
 	void clientRegisteredTwiceIsDefinedOnce() {
-		LambdaClientBeanDefinitions.register(this.registry, PricingFunctions.class);
-		assertThat(LambdaClientBeanDefinitions.register(this.registry, PricingFunctions.class)).isFalse();
+		register(PricingFunctions.class);
+		assertThat(register(PricingFunctions.class)).isFalse();
 		assertThat(this.registry.getBeanDefinitionNames()).hasSize(1);
 	}
 
 	@Test
 	void clientIsNotDefinedWhenABeanOfItsTypeExists() {
 		this.registry.registerSingleton("myPricing", (PricingFunctions) () -> "1");
-		assertThat(LambdaClientBeanDefinitions.register(this.registry, PricingFunctions.class)).isFalse();
+		assertThat(register(PricingFunctions.class)).isFalse();
 		assertThat(this.registry.getBeanDefinitionNames()).isEmpty();
+	}
+
+	@Test
+	void clientRegisteredTwiceInOneBatchIsDefinedOnce() {
+		LambdaClientBeanDefinitions definitions = new LambdaClientBeanDefinitions(this.registry);
+		assertThat(definitions.register(PricingFunctions.class)).isTrue();
+		assertThat(definitions.register(PricingFunctions.class)).isFalse();
+		assertThat(this.registry.getBeanDefinitionNames()).hasSize(1);
+	}
+
+	@Test
+	void clientIsNotDefinedWhenABeanDefinitionOfASubtypeExists() {
+		this.registry.registerBeanDefinition("myPricing", new RootBeanDefinition(ExtendedPricing.class));
+		assertThat(register(PricingFunctions.class)).isFalse();
+		assertThat(this.registry.getBeanDefinitionNames()).containsExactly("myPricing");
+	}
+
+	@Test
+	void clientIsNotDefinedWhenAFactoryBeanMakesItsType() {
+		this.registry.registerBeanDefinition("myPricing", new RootBeanDefinition(PricingFactoryBean.class));
+		assertThat(register(PricingFunctions.class)).isFalse();
+		assertThat(this.registry.getBeanDefinitionNames()).containsExactly("myPricing");
+	}
+
+	@Test
+	void clientIsNotDefinedWhenAClientExtendingItWasRegisteredBeforeItInTheBatch() {
+		LambdaClientBeanDefinitions definitions = new LambdaClientBeanDefinitions(this.registry);
+		assertThat(definitions.register(ExtendedPricingFunctions.class)).isTrue();
+		assertThat(definitions.register(PricingFunctions.class)).isFalse();
+		assertThat(this.registry.getBeanDefinitionNames())
+			.containsExactly("lambdaClientBeanDefinitionsTests.ExtendedPricingFunctions");
+	}
+
+	@Test
+	void clientIsDefinedBesideBeansOfOtherTypes() {
+		this.registry.registerBeanDefinition("myPricing", new RootBeanDefinition(ExtendedPricing.class));
+		assertThat(register(PrimaryFunctions.class)).isTrue();
+	}
+
+	@Test
+	void batchMatchesTheBeansByTypeOnceForAllItsClients() {
+		CountingBeanFactory registry = new CountingBeanFactory();
+		registry.registerBeanDefinition("myPricing", new RootBeanDefinition(ExtendedPricing.class));
+		LambdaClientBeanDefinitions definitions = new LambdaClientBeanDefinitions(registry);
+		assertThat(definitions.register(PricingFunctions.class)).isFalse();
+		assertThat(definitions.register(PrimaryFunctions.class)).isTrue();
+		assertThat(definitions.register(LazyFunctions.class)).isTrue();
+		assertThat(definitions.register(QualifiedFunctions.class)).isTrue();
+		assertThat(registry.typeMatches).isOne();
 	}
 
 	@Test
 	void clientWhoseNameIsTakenIsNamedByItsFullyQualifiedName() {
 		this.registry.registerBeanDefinition("lambdaClientBeanDefinitionsTests.PricingFunctions",
 				new RootBeanDefinition(String.class));
-		LambdaClientBeanDefinitions.register(this.registry, PricingFunctions.class);
+		register(PricingFunctions.class);
 		assertThat(this.registry.containsBeanDefinition(PricingFunctions.class.getName())).isTrue();
 	}
 
 	@Test
 	void primaryClientIsPrimaryAndNotAFallback() {
-		LambdaClientBeanDefinitions.register(this.registry, PrimaryFunctions.class);
+		register(PrimaryFunctions.class);
 		RootBeanDefinition definition = onlyDefinition("lambdaClientBeanDefinitionsTests.PrimaryFunctions");
 		assertThat(definition.isPrimary()).isTrue();
 		assertThat(definition.isFallback()).isFalse();
@@ -68,13 +122,13 @@ class LambdaClientBeanDefinitionsTests {
 
 	@Test
 	void lazyClientIsLazy() {
-		LambdaClientBeanDefinitions.register(this.registry, LazyFunctions.class);
+		register(LazyFunctions.class);
 		assertThat(onlyDefinition("lambdaClientBeanDefinitionsTests.LazyFunctions").isLazyInit()).isTrue();
 	}
 
 	@Test
 	void qualifiersOfTheInterfaceApplyToTheBeanAndOtherAnnotationsDoNot() {
-		LambdaClientBeanDefinitions.register(this.registry, QualifiedFunctions.class);
+		register(QualifiedFunctions.class);
 		RootBeanDefinition definition = onlyDefinition("lambdaClientBeanDefinitionsTests.QualifiedFunctions");
 		assertThat(definition.getQualifiers()).extracting(AutowireCandidateQualifier::getTypeName)
 			.containsExactlyInAnyOrder(Qualifier.class.getName(), Region.class.getName());
@@ -84,12 +138,14 @@ class LambdaClientBeanDefinitionsTests {
 
 	@Test
 	void onlyInterfacesCanBeClients() {
-		assertThatExceptionOfType(InvalidLambdaClientException.class)
-			.isThrownBy(() -> LambdaClientBeanDefinitions.register(this.registry, String.class))
+		assertThatExceptionOfType(InvalidLambdaClientException.class).isThrownBy(() -> register(String.class))
 			.withMessage("java.lang.String cannot be a Lambda client: only interfaces can");
-		assertThatExceptionOfType(InvalidLambdaClientException.class)
-			.isThrownBy(() -> LambdaClientBeanDefinitions.register(this.registry, Region.class));
+		assertThatExceptionOfType(InvalidLambdaClientException.class).isThrownBy(() -> register(Region.class));
 		assertThat(this.registry.getBeanDefinitionNames()).isEmpty();
+	}
+
+	private boolean register(Class<?> clientType) {
+		return new LambdaClientBeanDefinitions(this.registry).register(clientType);
 	}
 
 	private RootBeanDefinition onlyDefinition(String name) {
@@ -133,6 +189,46 @@ class LambdaClientBeanDefinitionsTests {
 	@Qualifier
 	@Retention(RetentionPolicy.RUNTIME)
 	@interface Region {
+
+	}
+
+	interface ExtendedPricingFunctions extends PricingFunctions {
+
+	}
+
+	static class ExtendedPricing implements ExtendedPricingFunctions {
+
+		@Override
+		public String quote() {
+			return "1";
+		}
+
+	}
+
+	static class PricingFactoryBean implements FactoryBean<PricingFunctions> {
+
+		@Override
+		public PricingFunctions getObject() {
+			return new ExtendedPricing();
+		}
+
+		@Override
+		public Class<?> getObjectType() {
+			return PricingFunctions.class;
+		}
+
+	}
+
+	static class CountingBeanFactory extends DefaultListableBeanFactory {
+
+		int typeMatches;
+
+		@Override
+		public String[] getBeanNamesForType(@Nullable Class<?> type, boolean includeNonSingletons,
+				boolean allowEagerInit) {
+			this.typeMatches++;
+			return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
+		}
 
 	}
 

@@ -30,7 +30,7 @@ class LambdaClientBeanRegistrationAotProcessorTests {
 	@Test
 	void clientBeanContributesTheHintsOfItsInterface() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
-		LambdaClientBeanDefinitions.register(beanFactory, OrderFunctions.class);
+		new LambdaClientBeanDefinitions(beanFactory).register(OrderFunctions.class);
 		String beanName = beanFactory.getBeanDefinitionNames()[0];
 		BeanRegistrationAotContribution contribution = this.processor
 			.processAheadOfTime(RegisteredBean.of(beanFactory, beanName));

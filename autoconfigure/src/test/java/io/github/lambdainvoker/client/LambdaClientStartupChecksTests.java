@@ -60,6 +60,17 @@ class LambdaClientStartupChecksTests {
 	}
 
 	@Test
+	void overridingMethodTakesTheNearestLambdaFunctionAndTheOtherAnnotationsOfTheMethodItOverrides() {
+		RecordingFunctionRegistry registry = new RecordingFunctionRegistry();
+		this.contextRunner.withBean(FunctionRegistry.class, () -> registry).run((context) -> {
+			context.getBean(LambdaClientFactory.class).createClient(OverridingFunctions.class);
+			assertThat(registry.resolved).containsExactlyInAnyOrder(
+					new Resolution("overriding", new FunctionOptions(null, null, LogType.TAIL)),
+					new Resolution("inherited", new FunctionOptions("blue", null, null)));
+		});
+	}
+
+	@Test
 	void unknownFunctionKeyInStrictModeFailsStartUp() {
 		this.contextRunner.withBean(FunctionRegistry.class, () -> new StrictFunctionRegistry(Set.of("pricing")))
 			.withUserConfiguration(UnknownKeyConfiguration.class)
@@ -258,6 +269,26 @@ class LambdaClientStartupChecksTests {
 		void overridden(String event);
 
 		@LogTail
+		LambdaResponse<Void> withLog(String event);
+
+	}
+
+	public interface BaseFunctions {
+
+		@LogTail
+		@LambdaFunction(value = "overridden", qualifier = "green")
+		LambdaResponse<Void> withLog(String event);
+
+		@LambdaFunction(value = "inherited", qualifier = "blue")
+		void inherited(String event);
+
+	}
+
+	@LambdaClient
+	public interface OverridingFunctions extends BaseFunctions {
+
+		@Override
+		@LambdaFunction("overriding")
 		LambdaResponse<Void> withLog(String event);
 
 	}

@@ -34,6 +34,13 @@ import org.springframework.context.annotation.Configuration;
  * found by a classpath scan or listed. Each measurement starts one context, closed
  * untimed; by default the first context of a fresh JVM is measured ("cold"), in many
  * forks.
+ * <p>
+ * The baseline with 0 clients scans a package of 100 interfaces generated like the
+ * clients but without {@code @LambdaClient}, as the starter scans an application's
+ * packages, so that both contexts read the same number of class files and the difference
+ * is what the clients themselves cost. {@code 0-no-scan} registers no clients and scans
+ * nothing, to show what the scan costs on its own in a context that does no other
+ * classpath scan.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -47,10 +54,11 @@ public class StartupBenchmark {
 			"http://127.0.0.1:9");
 
 	/**
-	 * The clients: none, 100 found by a classpath scan, or the same 100 listed in
-	 * {@code @EnableLambdaClients(clients = ...)}, which registers them without a scan.
+	 * The clients: none in a scanned package of 100 other interfaces, 100 found by a
+	 * classpath scan, the same 100 listed in {@code @EnableLambdaClients(clients = ...)},
+	 * which registers them without a scan, or none and no scan at all.
 	 */
-	@Param({ "0", "100", "100-listed" })
+	@Param({ "0", "100", "100-listed", "0-no-scan" })
 	public String clients = "0";
 
 	private @Nullable ConfigurableApplicationContext context;
@@ -81,14 +89,24 @@ public class StartupBenchmark {
 			case "0" -> NoClients.class;
 			case "100" -> HundredClients.class;
 			case "100-listed" -> ListedClients.class;
-			default -> throw new IllegalArgumentException("Unknown clients '" + clients + "': 0, 100 or 100-listed");
+			case "0-no-scan" -> NoScan.class;
+			default -> throw new IllegalArgumentException(
+					"Unknown clients '" + clients + "': 0, 100, 100-listed or 0-no-scan");
 		};
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ LambdaAutoConfiguration.class, LambdaClientsAutoConfiguration.class })
-	@EnableLambdaClients(basePackages = "io.github.lambdainvoker.benchmarks.startup.empty")
+	@EnableLambdaClients(basePackages = "io.github.lambdainvoker.benchmarks.startup.plain")
 	static class NoClients {
+
+	}
+
+	// Without @EnableLambdaClients and without an auto-configuration package, the
+	// starter's registrar has nothing to scan.
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ LambdaAutoConfiguration.class, LambdaClientsAutoConfiguration.class })
+	static class NoScan {
 
 	}
 

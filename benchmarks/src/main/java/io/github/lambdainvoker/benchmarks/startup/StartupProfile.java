@@ -42,14 +42,15 @@ import org.springframework.core.metrics.StartupStep;
  * samples inside the starter's start-up code and the work it leads to.
  * <p>
  * Arguments: {@code --forks=5} JVMs per client count, {@code --warm=10} starts before the
- * warm one is measured, {@code --jfr},
+ * warm one is measured, {@code --jfr}, {@code --variants=0,100,100-listed,0-no-scan}
+ * (those of {@link StartupBenchmark}, {@code 0} first),
  * {@code --out=benchmarks/target/results/startup-profile}.
  */
 public final class StartupProfile {
 
 	private static final System.Logger logger = System.getLogger(StartupProfile.class.getName());
 
-	private static final List<String> VARIANTS = List.of("0", "100", "100-listed");
+	private static final String VARIANTS = "0,100,100-listed,0-no-scan";
 
 	// Inclusive categories: a sample counts for each one a frame of its stack matches.
 	private static final Map<String, List<String>> CATEGORIES = categories();
@@ -61,8 +62,8 @@ public final class StartupProfile {
 		Map<String, List<String>> categories = new LinkedHashMap<>();
 		categories.put("LambdaClientScanner.scan (classpath scan)",
 				List.of("io.github.lambdainvoker.client.LambdaClientScanner.scan"));
-		categories.put("LambdaClientBeanDefinitions.register",
-				List.of("io.github.lambdainvoker.client.LambdaClientBeanDefinitions.register"));
+		categories.put("LambdaClientBeanDefinitions (registration)",
+				List.of("io.github.lambdainvoker.client.LambdaClientBeanDefinitions."));
 		categories.put("  of which getBeanNamesForType",
 				List.of("org.springframework.beans.factory.support.DefaultListableBeanFactory.getBeanNamesForType"));
 		categories.put("LambdaClientFactory.createClient",
@@ -98,9 +99,10 @@ public final class StartupProfile {
 		int forks = Integer.parseInt(options.getOrDefault("forks", "5"));
 		String warm = options.getOrDefault("warm", "10");
 		boolean jfr = options.containsKey("jfr");
+		List<String> variants = List.of(options.getOrDefault("variants", VARIANTS).split(","));
 		Map<String, List<Properties>> results = new LinkedHashMap<>();
 		for (int fork = 0; fork < forks; fork++) {
-			for (String clients : VARIANTS) {
+			for (String clients : variants) {
 				Path result = out.resolve("fork-" + fork + "-" + clients + ".properties");
 				List<String> command = new ArrayList<>(List.of(
 						Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
@@ -237,8 +239,8 @@ public final class StartupProfile {
 	private static String report(int forks, Map<String, List<Properties>> results) {
 		StringBuilder out = new StringBuilder();
 		List<Properties> none = Objects.requireNonNull(results.get("0"));
-		out.append("Start-up with 0 and 100 @LambdaClient interfaces (3 methods each), found by a scan or listed; "
-				+ "medians of ")
+		out.append("Start-up with 0 and 100 @LambdaClient interfaces (3 methods each), found by a scan or listed "
+				+ "(0: a scan that finds 100 interfaces without @LambdaClient); medians of ")
 			.append(forks)
 			.append(" JVMs each; load average ");
 		results.values().forEach((list) -> out.append(format(median(list, "load", 0), 1)).append(' '));
