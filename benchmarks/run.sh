@@ -28,8 +28,11 @@ caller() { # caller <set> <out> [options]; FORKS=n runs each size in n JVMs one 
 			local dir="$out"
 			[ "$forks" -gt 1 ] && dir="$out/jvm-$fork"
 			mkdir -p "$dir"
+			# 1 MB calls take tens of milliseconds: fewer of them, unless options say otherwise.
+			local counts=()
+			[ "$size" = 1m ] && counts=(--warmup=1000 --rounds=3 --calls=200)
 			java "${heap[@]}" -cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
-				--set="$set" --payload="$size" --out="$dir" "$@"
+				--set="$set" --payload="$size" --out="$dir" "${counts[@]}" "$@"
 			{ [ "$forks" -gt 1 ] && echo "JVM $fork of $forks"; cat "$dir/$set-$size.md"; } >>"$out/$set-report.md"
 		done
 	done
