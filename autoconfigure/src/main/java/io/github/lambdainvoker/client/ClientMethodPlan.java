@@ -43,6 +43,17 @@ record ClientMethodPlan(String description, String functionKey, PreparedCall<?> 
 	}
 
 	/**
+	 * Return whether a call is blocking, sends nothing per call but its payload argument,
+	 * if it has one, and returns only the decoded result, so that it can go through
+	 * {@link PreparedCall#call(Object)}.
+	 * @return whether the method is a blocking call of a payload alone
+	 */
+	boolean payloadOnly() {
+		return blocking() && this.shape != ResultShape.RESPONSE && (this.parameters.isEmpty()
+				|| (this.parameters.size() == 1 && this.parameters.get(0) == ParameterBinding.PAYLOAD));
+	}
+
+	/**
 	 * Build the request for one call.
 	 * @param arguments the call's arguments, {@code null} for a method without
 	 * parameters; a trailing argument without a binding, such as a continuation, is
@@ -55,7 +66,7 @@ record ClientMethodPlan(String description, String functionKey, PreparedCall<?> 
 		}
 		if (this.parameters.size() == 1 && this.parameters.get(0) == ParameterBinding.PAYLOAD
 				&& this.baseRequest.qualifier() == null) {
-			// The common method, payload in and nothing else: one object, no builder.
+			// Payload in and nothing else: one object, no builder.
 			return LambdaRequest.of(this.baseRequest.function(), arguments[0]);
 		}
 		LambdaRequest.Builder request = this.baseRequest.mutate();

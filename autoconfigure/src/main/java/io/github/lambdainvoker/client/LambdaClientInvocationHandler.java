@@ -37,7 +37,8 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 		// The blocking call first and small, so that the JIT compiler can inline it into
 		// the proxy.
 		if (plan != null && plan.blocking()) {
-			return call(plan, plan.request(arguments));
+			return plan.payloadOnly() ? callForPayload(plan, (arguments != null) ? arguments[0] : null)
+					: call(plan, plan.request(arguments));
 		}
 		return (plan != null) ? invokeNonBlocking(plan, arguments) : invokeOther(proxy, method, arguments);
 	}
@@ -78,6 +79,17 @@ final class LambdaClientInvocationHandler implements InvocationHandler {
 			throw plan.errors().translate(ex);
 		}
 		return plan.shape().adapt(response, plan);
+	}
+
+	private @Nullable Object callForPayload(ClientMethodPlan plan, @Nullable Object payload) throws Throwable {
+		Object result;
+		try {
+			result = plan.call().call(payload);
+		}
+		catch (LambdaFunctionException ex) {
+			throw plan.errors().translate(ex);
+		}
+		return plan.shape().adaptPayload(result, plan);
 	}
 
 	private CompletableFuture<@Nullable Object> callAsync(ClientMethodPlan plan, LambdaRequest request) {

@@ -17,8 +17,8 @@ enum ResultShape {
 	VALUE {
 
 		@Override
-		@Nullable Object adapt(LambdaResponse<?> response, ClientMethodPlan plan) {
-			return response.payload();
+		@Nullable Object adaptPayload(@Nullable Object payload, ClientMethodPlan plan) {
+			return payload;
 		}
 
 	},
@@ -27,8 +27,7 @@ enum ResultShape {
 	PRIMITIVE {
 
 		@Override
-		Object adapt(LambdaResponse<?> response, ClientMethodPlan plan) {
-			Object payload = response.payload();
+		Object adaptPayload(@Nullable Object payload, ClientMethodPlan plan) {
 			if (payload == null) {
 				throw new LambdaPayloadException("Function '" + plan.functionKey() + "' returned no payload, but "
 						+ plan.description() + " returns " + plan.resultType().getName(), plan.functionKey(), null,
@@ -43,8 +42,8 @@ enum ResultShape {
 	OPTIONAL {
 
 		@Override
-		Object adapt(LambdaResponse<?> response, ClientMethodPlan plan) {
-			return Optional.ofNullable(response.payload());
+		Object adaptPayload(@Nullable Object payload, ClientMethodPlan plan) {
+			return Optional.ofNullable(payload);
 		}
 
 	},
@@ -57,6 +56,11 @@ enum ResultShape {
 			return response;
 		}
 
+		@Override
+		Object adaptPayload(@Nullable Object payload, ClientMethodPlan plan) {
+			throw new IllegalStateException(plan.description() + " returns the whole response, not only its payload");
+		}
+
 	};
 
 	/**
@@ -65,6 +69,17 @@ enum ResultShape {
 	 * @param plan the plan of the method
 	 * @return the value to return
 	 */
-	abstract @Nullable Object adapt(LambdaResponse<?> response, ClientMethodPlan plan);
+	@Nullable Object adapt(LambdaResponse<?> response, ClientMethodPlan plan) {
+		return adaptPayload(response.payload(), plan);
+	}
+
+	/**
+	 * Turn a decoded payload into the value the method returns, for every shape but
+	 * {@link #RESPONSE}.
+	 * @param payload the decoded payload, or {@code null} when there is none
+	 * @param plan the plan of the method
+	 * @return the value to return
+	 */
+	abstract @Nullable Object adaptPayload(@Nullable Object payload, ClientMethodPlan plan);
 
 }

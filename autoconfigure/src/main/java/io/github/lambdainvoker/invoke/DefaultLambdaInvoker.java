@@ -2,6 +2,7 @@ package io.github.lambdainvoker.invoke;
 
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -31,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	private static final Log logger = LogFactory.getLog(DefaultLambdaInvoker.class);
+
+	/** The values of a request that sets none but its function and payload. */
+	private static final LambdaRequest NO_OPTIONS = LambdaRequest.of("payload-only", null);
 
 	private final LambdaRoute defaultRoute;
 
@@ -103,6 +107,34 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return invoke(this.functionRegistry.resolve(request.function()), request, reader);
 	}
 
+	@Override
+	public <T> @Nullable T invoke(String function, @Nullable Object payload, Class<T> resultType) {
+		return invokeForPayload(function, payload, this.payloadCodec.<T>reader(resultType));
+	}
+
+	@Override
+	public <T> @Nullable T invoke(String function, @Nullable Object payload, ParameterizedTypeReference<T> resultType) {
+		return invokeForPayload(function, payload, this.payloadCodec.<T>reader(resultType.getType()));
+	}
+
+	private <T> @Nullable T invokeForPayload(String function, @Nullable Object payload, PayloadReader<T> reader) {
+		if (this.observer != InvocationObserver.NONE) {
+			return invoke(LambdaRequest.of(function, payload), reader).payload();
+		}
+		return invokeForPayload(this.functionRegistry.resolve(function), NO_OPTIONS, payload, reader);
+	}
+
+	/**
+	 * Run a blocking call that returns only its result's payload, which needs neither a
+	 * request nor a response object. Only for calls nobody observes: an observer is told
+	 * of both.
+	 */
+	private <T> @Nullable T invokeForPayload(ResolvedFunction function, LambdaRequest options, @Nullable Object payload,
+			PayloadReader<T> reader) {
+		PreparedInvocation invocation = this.preparer.prepare(function, options, payload);
+		return this.bulkhead.execute(invocation, new PayloadCall<@Nullable T>(invocation, reader));
+	}
+
 	/**
 	 * Prepare calls of one function: resolve it through the {@link FunctionRegistry},
 	 * check the template's qualifier against its name, and choose the payload reader, all
@@ -116,7 +148,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		if (template.qualifier() != null) {
 			function.reference().resolveQualifier(template.qualifier());
 		}
-		return new ResolvedCall<>(function, this.payloadCodec.reader(resultType));
+		return new ResolvedCall<>(function, template, this.payloadCodec.reader(resultType));
 	}
 
 	private <T> LambdaResponse<T> invoke(ResolvedFunction function, LambdaRequest request, PayloadReader<T> reader) {
@@ -202,7 +234,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 			@Nullable PayloadReader<T> reader) {
 		if (this.observer == InvocationObserver.NONE) {
 			PreparedInvocation invocation = this.preparer.prepare(function, request);
-			return this.bulkhead.execute(invocation, new BlockingCall<>(invocation, reader));
+			return this.bulkhead.execute(invocation, new BlockingCall<LambdaResponse<T>>(invocation, reader));
 		}
 		InvocationObserver.Observed observed = this.observer.start(function, request);
 		@Nullable LambdaResponse<T> response = null;
@@ -210,7 +242,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		try (InvocationObserver.Scope scope = observed.openScope()) {
 			PreparedInvocation invocation = this.preparer.prepare(function, request);
 			observed.prepared(invocation);
-			response = this.bulkhead.execute(invocation, new BlockingCall<>(invocation, reader));
+			response = this.bulkhead.execute(invocation, new BlockingCall<LambdaResponse<T>>(invocation, reader));
 			return response;
 		}
 		catch (RuntimeException | Error ex) {
@@ -294,33 +326,55 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 	/**
 	 * The attempts of one blocking call, as the bulkhead runs them and as the retry
-	 * executor makes each: one object per call rather than a lambda for each step.
+	 * executor makes each: one object per call rather than a lambda for each step. Its
+	 * result is the response, or the raw response of an exchange, which has no reader.
 	 */
-	private final class BlockingCall<T>
-			implements Supplier<LambdaResponse<T>>, Function<InvokeRequest, LambdaResponse<T>> {
+	private class BlockingCall<R> implements Supplier<R>, Function<InvokeRequest, R> {
 
-		private final PreparedInvocation invocation;
+		final PreparedInvocation invocation;
 
-		private final @Nullable PayloadReader<T> reader;
+		final @Nullable PayloadReader<?> reader;
 
-		BlockingCall(PreparedInvocation invocation, @Nullable PayloadReader<T> reader) {
+		BlockingCall(PreparedInvocation invocation, @Nullable PayloadReader<?> reader) {
 			this.invocation = invocation;
 			this.reader = reader;
 		}
 
 		@Override
-		public LambdaResponse<T> get() {
+		public R get() {
 			return DefaultLambdaInvoker.this.retryExecutor.execute(this.invocation, this);
 		}
 
 		@Override
+		public R apply(InvokeRequest sdkRequest) {
+			return read(send(this.invocation, sdkRequest));
+		}
+
 		@SuppressWarnings("unchecked")
-		public LambdaResponse<T> apply(InvokeRequest sdkRequest) {
-			InvokeResponse response = send(this.invocation, sdkRequest);
+		R read(InvokeResponse response) {
 			InvocationResponseReader responseReader = DefaultLambdaInvoker.this.responseReader;
-			// Without a reader the call is an exchange, whose result type is byte[].
-			return (this.reader != null) ? responseReader.read(this.invocation, response, this.reader)
-					: (LambdaResponse<T>) responseReader.readRaw(this.invocation, response);
+			return (R) ((this.reader != null) ? responseReader.read(this.invocation, response, this.reader)
+					: responseReader.readRaw(this.invocation, response));
+		}
+
+	}
+
+	/**
+	 * The attempts of a blocking call whose result is only the decoded payload. A
+	 * subclass rather than a flag, which would make every call's object larger.
+	 */
+	private final class PayloadCall<T> extends BlockingCall<T> {
+
+		PayloadCall(PreparedInvocation invocation, PayloadReader<T> reader) {
+			super(invocation, reader);
+		}
+
+		@Override
+		@SuppressWarnings({ "unchecked", "NullAway" }) // The payload may be null
+		T read(InvokeResponse response) {
+			PayloadReader<T> reader = (PayloadReader<T>) this.reader;
+			return DefaultLambdaInvoker.this.responseReader.readPayload(this.invocation, response,
+					Objects.requireNonNull(reader));
 		}
 
 	}
@@ -332,10 +386,13 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 		private final ResolvedFunction function;
 
+		private final LambdaRequest template;
+
 		private final PayloadReader<T> reader;
 
-		ResolvedCall(ResolvedFunction function, PayloadReader<T> reader) {
+		ResolvedCall(ResolvedFunction function, LambdaRequest template, PayloadReader<T> reader) {
 			this.function = function;
+			this.template = template;
 			this.reader = reader;
 		}
 
@@ -347,6 +404,14 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		@Override
 		public LambdaResponse<T> invoke(LambdaRequest request) {
 			return DefaultLambdaInvoker.this.invoke(this.function, request, this.reader);
+		}
+
+		@Override
+		public @Nullable T call(@Nullable Object payload) {
+			if (DefaultLambdaInvoker.this.observer != InvocationObserver.NONE) {
+				return invoke(this.template.mutate().payload(payload).build()).payload();
+			}
+			return invokeForPayload(this.function, this.template, payload, this.reader);
 		}
 
 		@Override

@@ -3,6 +3,7 @@ package io.github.lambdainvoker.invoke;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -16,12 +17,16 @@ final class DelegatingPreparedCall<T> implements PreparedCall<T> {
 
 	private final LambdaInvoker invoker;
 
+	private final LambdaRequest template;
+
 	private final FunctionOptions declared;
 
 	private final ParameterizedTypeReference<T> resultType;
 
-	DelegatingPreparedCall(LambdaInvoker invoker, FunctionOptions declared, ParameterizedTypeReference<T> resultType) {
+	DelegatingPreparedCall(LambdaInvoker invoker, LambdaRequest template, FunctionOptions declared,
+			ParameterizedTypeReference<T> resultType) {
 		this.invoker = invoker;
+		this.template = template;
 		this.declared = declared;
 		this.resultType = resultType;
 	}
@@ -35,6 +40,11 @@ final class DelegatingPreparedCall<T> implements PreparedCall<T> {
 	@Override
 	public LambdaResponse<T> invoke(LambdaRequest request) {
 		return this.invoker.invoke(withDeclared(request), this.resultType);
+	}
+
+	@Override
+	public @Nullable T call(@Nullable Object payload) {
+		return invoke(this.template.mutate().payload(payload).build()).payload();
 	}
 
 	@Override

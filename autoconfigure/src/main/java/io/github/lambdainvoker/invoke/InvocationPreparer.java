@@ -43,6 +43,21 @@ final class InvocationPreparer {
 	 * @throws LambdaPayloadException if the payload cannot be written
 	 */
 	public PreparedInvocation prepare(ResolvedFunction function, LambdaRequest request) {
+		return prepare(function, request, request.payload());
+	}
+
+	/**
+	 * Validate and prepare a request whose payload is given apart from its other values,
+	 * so that a call with a payload alone needs no request of its own.
+	 * @param function the resolved function the request is for
+	 * @param request the request whose values other than its payload are sent, and take
+	 * precedence over the function's
+	 * @param payload the payload to send in place of the request's
+	 * @return the prepared invocation
+	 * @throws LambdaValidationException if the request breaks a Lambda limit or format
+	 * @throws LambdaPayloadException if the payload cannot be written
+	 */
+	public PreparedInvocation prepare(ResolvedFunction function, LambdaRequest request, @Nullable Object payload) {
 		// Kept small, with the rare options out of line, so that the JIT compiler can
 		// inline the whole call and keep its short-lived objects off the heap.
 		String qualifier = (request.qualifier() != null) ? function.reference().resolveQualifier(request.qualifier())
@@ -50,51 +65,44 @@ final class InvocationPreparer {
 		String effectiveQualifier = (qualifier != null) ? qualifier : function.reference().inlineQualifier();
 		InvocationType invocationType = (request.invocationType() != null) ? request.invocationType()
 				: function.invocationType();
-		InvokeRequest.Builder sdkRequest = InvokeRequest.builder()
+		String logType = (request.logType() != null || function.logType() != LogType.NONE) ? logType(function, request)
+				: null;
+		String clientContext = (request.clientContext() != null || !function.clientContext().isEmpty()
+				|| this.clientContextContributor != ClientContextContributor.NONE)
+						? clientContext(function, request, invocationType) : null;
+		String tenantId = (request.tenantId() != null)
+				? checkTenantId(function.key(), effectiveQualifier, request.tenantId()) : null;
+		byte[] bytes = writePayload(payload, function.key(), effectiveQualifier, invocationType);
+		// Built in one piece, the SDK request's builder never leaves this method, so the
+		// JIT compiler can keep it off the heap.
+		InvokeRequest sdkRequest = InvokeRequest.builder()
 			.functionName(function.functionName())
-			.qualifier(qualifier);
-		if (invocationType != InvocationType.REQUEST_RESPONSE || request.logType() != null
-				|| function.logType() != LogType.NONE) {
-			addTypes(sdkRequest, function, request, invocationType);
-		}
-		if (request.clientContext() != null || !function.clientContext().isEmpty()
-				|| this.clientContextContributor != ClientContextContributor.NONE) {
-			addClientContext(sdkRequest, function, request, invocationType);
-		}
-		if (request.tenantId() != null) {
-			sdkRequest.tenantId(checkTenantId(function.key(), effectiveQualifier, request.tenantId()));
-		}
-		byte[] payload = writePayload(request.payload(), function.key(), effectiveQualifier, invocationType);
-		if (payload != null) {
-			sdkRequest.payload(SdkBytes.fromByteArrayUnsafe(payload));
-		}
-		return new PreparedInvocation(function, effectiveQualifier, invocationType,
-				(payload != null) ? payload.length : 0, sdkRequest.build());
-	}
-
-	private static void addTypes(InvokeRequest.Builder sdkRequest, ResolvedFunction function, LambdaRequest request,
-			InvocationType invocationType) {
-		if (invocationType != InvocationType.REQUEST_RESPONSE) {
+			.qualifier(qualifier)
 			// RequestResponse is Lambda's default: leaving the header out saves
-			// marshalling and signing it on every call.
-			sdkRequest.invocationType(invocationType.wireValue());
-		}
-		LogType logType = (request.logType() != null) ? request.logType() : function.logType();
-		if (logType != LogType.NONE) {
-			sdkRequest.logType(logType.wireValue());
-		}
+			// marshalling
+			// and signing it on every call.
+			.invocationType((invocationType != InvocationType.REQUEST_RESPONSE) ? invocationType.wireValue() : null)
+			.logType(logType)
+			.clientContext(clientContext)
+			.tenantId(tenantId)
+			.payload((bytes != null) ? SdkBytes.fromByteArrayUnsafe(bytes) : null)
+			.build();
+		return new PreparedInvocation(function, effectiveQualifier, invocationType, (bytes != null) ? bytes.length : 0,
+				sdkRequest);
 	}
 
-	private void addClientContext(InvokeRequest.Builder sdkRequest, ResolvedFunction function, LambdaRequest request,
+	private static @Nullable String logType(ResolvedFunction function, LambdaRequest request) {
+		LogType logType = (request.logType() != null) ? request.logType() : function.logType();
+		return (logType != LogType.NONE) ? logType.wireValue() : null;
+	}
+
+	private @Nullable String clientContext(ResolvedFunction function, LambdaRequest request,
 			InvocationType invocationType) {
 		ClientContext clientContext = (request.clientContext() != null)
 				? function.clientContext().mergedWith(request.clientContext()) : function.clientContext();
-		String encodedClientContext = this.clientContextEncoder.encode(function.key(), clientContext,
+		return this.clientContextEncoder.encode(function.key(), clientContext,
 				(invocationType == InvocationType.REQUEST_RESPONSE) ? this.clientContextContributor.contribute(function)
 						: Map.of());
-		if (encodedClientContext != null) {
-			sdkRequest.clientContext(encodedClientContext);
-		}
 	}
 
 	private byte @Nullable [] writePayload(@Nullable Object payload, String function, @Nullable String qualifier,

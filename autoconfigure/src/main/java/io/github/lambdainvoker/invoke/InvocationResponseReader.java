@@ -55,6 +55,24 @@ final class InvocationResponseReader {
 		return newResponse(invocation, response, functionError, bytes, decode(invocation, bytes, reader));
 	}
 
+	/**
+	 * Read only the decoded payload of a response, for a call that returns nothing else.
+	 * @param <T> the result type
+	 * @param invocation the invocation the response answers
+	 * @param response the SDK response
+	 * @param reader the reader for the result type
+	 * @return the decoded payload, or {@code null} when there is none
+	 * @throws LambdaFunctionException if the function failed
+	 * @throws LambdaPayloadException if the payload cannot be read as the type
+	 */
+	public <T> @Nullable T readPayload(PreparedInvocation invocation, InvokeResponse response,
+			PayloadReader<T> reader) {
+		if (response.functionError() != null) {
+			return read(invocation, response, reader).payload();
+		}
+		return decode(invocation, payloadBytes(response), reader);
+	}
+
 	private static byte[] payloadBytes(InvokeResponse response) {
 		SdkBytes payload = response.payload();
 		return (payload != null) ? payload.asByteArrayUnsafe() : EMPTY;

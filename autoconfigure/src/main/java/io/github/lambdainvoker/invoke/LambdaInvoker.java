@@ -111,7 +111,7 @@ public interface LambdaInvoker {
 	 * @throws LambdaValidationException if the function cannot be resolved
 	 */
 	default <T> PreparedCall<T> prepare(LambdaRequest template, FunctionOptions declared, Type resultType) {
-		return new DelegatingPreparedCall<>(this, declared, ParameterizedTypeReference.forType(resultType));
+		return new DelegatingPreparedCall<>(this, template, declared, ParameterizedTypeReference.forType(resultType));
 	}
 
 	/**

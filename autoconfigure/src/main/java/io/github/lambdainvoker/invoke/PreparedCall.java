@@ -3,6 +3,8 @@ package io.github.lambdainvoker.invoke;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Calls of one function, prepared once and made many times: the function is resolved and
  * the reader of its result chosen when the call is prepared, so that each call only
@@ -31,6 +33,17 @@ public interface PreparedCall<T> {
 	 * @see LambdaInvoker#invoke(LambdaRequest, Class)
 	 */
 	LambdaResponse<T> invoke(LambdaRequest request);
+
+	/**
+	 * Invoke the function with the given payload and the values of the request the call
+	 * was prepared from, and return only the result: the same call as {@link #invoke}
+	 * with that request and payload, without a request or response object of its own.
+	 * @param payload the payload, or {@code null} for none
+	 * @return the result, or {@code null} when the function returned none
+	 * @throws LambdaFunctionException if the function failed
+	 * @see LambdaInvoker#invoke(String, Object, Class)
+	 */
+	@Nullable T call(@Nullable Object payload);
 
 	/**
 	 * Invoke the function without blocking.

@@ -419,6 +419,67 @@ class DefaultLambdaInvokerWireTests {
 		assertThat(onlyRequest().getHeader("User-Agent")).doesNotContain("md/io#async");
 	}
 
+	@Test
+	void preparedCallSendsTheValuesOfItsTemplateWithEachPayload() {
+		stubOk("{\"sku\":\"sku-1\",\"total\":42}");
+		LambdaRequest template = LambdaRequest.builder("pricing")
+			.qualifier("live")
+			.logType(LogType.TAIL)
+			.tenantId("tenant-1")
+			.build();
+		PreparedCall<Quote> call = invoker.prepare(template, FunctionOptions.NONE, Quote.class);
+		assertThat(call.call(new QuoteRequest("sku-1", 2))).isEqualTo(new Quote("sku-1", 42));
+		assertThat(call.call(new QuoteRequest("sku-2", 3))).isEqualTo(new Quote("sku-1", 42));
+		List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(anyUrl()));
+		assertThat(requests).hasSize(2).allSatisfy((request) -> {
+			assertThat(request.getUrl()).isEqualTo("/2015-03-31/functions/pricing/invocations?Qualifier=live");
+			assertThat(request.getHeader("X-Amz-Log-Type")).isEqualTo("Tail");
+			assertThat(request.getHeader("X-Amz-Tenant-Id")).isEqualTo("tenant-1");
+			assertThat(request.containsHeader("X-Amz-Invocation-Type")).isFalse();
+			assertThat(request.getHeader("Authorization")).matches(SIGV4_AUTHORIZATION);
+		});
+		assertThat(json(requests.get(0).getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
+		assertThat(json(requests.get(1).getBody())).isEqualTo(json("{\"sku\":\"sku-2\",\"quantity\":3}"));
+	}
+
+	@Test
+	void preparedCallOfAnEventSendsItsTypeAndReturnsNoPayload() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(202)));
+		PreparedCall<Void> call = invoker.prepare(LambdaRequest.of("audit", null),
+				new FunctionOptions(null, InvocationType.EVENT, null), Void.class);
+		assertThat(call.invocationType()).isEqualTo(InvocationType.EVENT);
+		assertThat(call.call(new QuoteRequest("sku-1", 2))).isNull();
+		LoggedRequest request = onlyRequest();
+		assertThat(request.getHeader("X-Amz-Invocation-Type")).isEqualTo("Event");
+		assertThat(json(request.getBody())).isEqualTo(json("{\"sku\":\"sku-1\",\"quantity\":2}"));
+	}
+
+	@Test
+	void preparedCallWithAFunctionErrorThrowsItWithTheResponse() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Amz-Function-Error", "Handled")
+			.withHeader("X-Amz-Executed-Version", "7")
+			.withBody("{\"errorMessage\":\"no such sku\",\"errorType\":\"NotFound\"}")));
+		PreparedCall<Quote> call = invoker.prepare(LambdaRequest.of("pricing", null), FunctionOptions.NONE,
+				Quote.class);
+		assertThatExceptionOfType(LambdaFunctionException.class).isThrownBy(() -> call.call("{}")).satisfies((ex) -> {
+			assertThat(ex.getFunctionError()).isEqualTo(FunctionError.HANDLED);
+			assertThat(ex.getErrorType()).isEqualTo("NotFound");
+			assertThat(ex.getResponse().executedVersion()).isEqualTo("7");
+			assertThat(ex.getResponse().payloadAsString()).contains("no such sku");
+		});
+	}
+
+	@Test
+	void preparedCallWithATooLargePayloadSendsNothing() {
+		PreparedCall<Quote> call = invoker.prepare(LambdaRequest.of("pricing", null), FunctionOptions.NONE,
+				Quote.class);
+		assertThatExceptionOfType(LambdaValidationException.class)
+			.isThrownBy(() -> call.call(new byte[6 * 1024 * 1024 + 1]))
+			.withMessageContaining("Payload for function 'pricing' is 6291457 bytes");
+		assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).isEmpty();
+	}
+
 	private void assertSentUnchanged(Object payload, byte[] expected) {
 		stubOk("{}");
 		invoker.invoke("pricing", payload, Void.class);
