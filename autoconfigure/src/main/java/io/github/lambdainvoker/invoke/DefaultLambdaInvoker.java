@@ -390,10 +390,15 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 		private final PayloadReader<T> reader;
 
+		// Whether the template holds nothing but the function name.
+		private final boolean bareTemplate;
+
 		ResolvedCall(ResolvedFunction function, LambdaRequest template, PayloadReader<T> reader) {
 			this.function = function;
 			this.template = template;
 			this.reader = reader;
+			this.bareTemplate = template.qualifier() == null && template.invocationType() == null
+					&& template.logType() == null && template.clientContext() == null && template.tenantId() == null;
 		}
 
 		@Override
@@ -409,7 +414,10 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		@Override
 		public @Nullable T call(@Nullable Object payload) {
 			if (DefaultLambdaInvoker.this.observer != InvocationObserver.NONE) {
-				return invoke(this.template.mutate().payload(payload).build()).payload();
+				// An observer is told of the request.
+				LambdaRequest request = this.bareTemplate ? LambdaRequest.of(this.template.function(), payload)
+						: this.template.mutate().payload(payload).build();
+				return invoke(request).payload();
 			}
 			return invokeForPayload(this.function, this.template, payload, this.reader);
 		}

@@ -7,6 +7,11 @@ import io.github.lambdainvoker.invoke.observation.LambdaInvocationContext;
 import io.github.lambdainvoker.invoke.observation.InvocationMeterObservationHandler;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.Map;
+import io.github.lambdainvoker.invoke.ClientContextContributor;
+import io.github.lambdainvoker.invoke.InvocationRetryListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lambdainvoker.invoke.FunctionOptions;
@@ -214,6 +219,42 @@ class LambdaObservationAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void callsOpenNoScopeWhenOnlyMetersAreRecorded() {
+		stub(aResponse().withStatus(500).withHeader("X-Amzn-ErrorType", "ServiceException"));
+		this.contextRunner.withUserConfiguration(CurrentObservationRecorderConfiguration.class).run((context) -> {
+			invoke(context);
+			assertThat(context.getBean(CurrentObservationRecorderConfiguration.class).current)
+				.as("current observation when the retry is decided")
+				.containsExactly("none");
+			assertThat(context.getBean(MeterRegistry.class).get(INVOCATIONS).timer().count()).isOne();
+		});
+	}
+
+	@Test
+	void callsAreTheCurrentObservationWhenAHandlerOtherThanAMeterHandlerIsRegistered() {
+		stub(aResponse().withStatus(500).withHeader("X-Amzn-ErrorType", "ServiceException"));
+		this.contextRunner
+			.withUserConfiguration(CurrentObservationRecorderConfiguration.class, ContextRecorderConfiguration.class)
+			.run((context) -> {
+				invoke(context);
+				assertThat(context.getBean(CurrentObservationRecorderConfiguration.class).current)
+					.containsExactly(INVOCATIONS);
+			});
+	}
+
+	@Test
+	void callsAreTheCurrentObservationForAContributorOfClientContext() {
+		stub(aResponse().withStatus(200).withBody("\"ok\""));
+		this.contextRunner.withUserConfiguration(CurrentObservationRecorderConfiguration.class)
+			.withPropertyValues("test.contributor=true")
+			.run((context) -> {
+				invoke(context);
+				assertThat(context.getBean(CurrentObservationRecorderConfiguration.class).contributed)
+					.containsExactly(INVOCATIONS);
+			});
+	}
+
 	private static void invoke(AssertableApplicationContext context) {
 		try {
 			context.getBean(LambdaInvoker.class).invoke("pricing", "{}", String.class);
@@ -225,6 +266,34 @@ class LambdaObservationAutoConfigurationTests {
 
 	private static void stub(ResponseDefinitionBuilder response) {
 		wireMock.stubFor(post(anyUrl()).willReturn(response));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CurrentObservationRecorderConfiguration {
+
+		final List<String> current = new CopyOnWriteArrayList<>();
+
+		final List<String> contributed = new CopyOnWriteArrayList<>();
+
+		@Bean
+		InvocationRetryListener currentObservationRecorder(ObjectProvider<ObservationRegistry> registry) {
+			return (invocation, attempt, reason, failure, wait) -> this.current.add(currentName(registry));
+		}
+
+		@Bean
+		@ConditionalOnProperty("test.contributor")
+		ClientContextContributor currentObservationContributor(ObjectProvider<ObservationRegistry> registry) {
+			return (function) -> {
+				this.contributed.add(currentName(registry));
+				return Map.of();
+			};
+		}
+
+		private static String currentName(ObjectProvider<ObservationRegistry> registry) {
+			Observation observation = registry.getObject().getCurrentObservation();
+			return (observation != null) ? observation.getContext().getName() : "none";
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package io.github.lambdainvoker.invoke.observation;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -60,6 +61,9 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 				return cached.start();
 			}
 			if (context.getError() == null && !hasFunctionError(context)) {
+				// The key values of a success repeat those of the start: stored on the
+				// context now, they need no merging when the observation adds them.
+				context.replaceLowCardinalityKeyValues(cached.start(), cached.success());
 				return cached.success();
 			}
 			return cached.start().and(outcome(context), errorType(context), functionError(context));
@@ -80,18 +84,28 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 		String requestId = requestId(context);
 		LambdaResponse<?> response = context.getResponse();
 		String executedVersion = (response != null) ? response.executedVersion() : null;
-		if (requestId != null && executedVersion != null) {
-			// One merge rather than two: this runs on every successful call.
-			return keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId),
-					HighCardinalityKeyNames.EXECUTED_VERSION.withValue(executedVersion));
+		if (executedVersion == null) {
+			return (requestId != null) ? keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId))
+					: keyValues;
 		}
-		if (requestId != null) {
-			keyValues = keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId));
+		KeyValue version = (cached != null) ? cached.executedVersion(executedVersion)
+				: HighCardinalityKeyNames.EXECUTED_VERSION.withValue(executedVersion);
+		if (requestId == null) {
+			return keyValues.and(version);
 		}
-		if (executedVersion != null) {
-			keyValues = keyValues.and(HighCardinalityKeyNames.EXECUTED_VERSION.withValue(executedVersion));
+		KeyValue requestIdValue = HighCardinalityKeyNames.REQUEST_ID.withValue(requestId);
+		if (cached == null) {
+			return keyValues.and(requestIdValue, version);
 		}
-		return keyValues;
+		// The end of every successful call: one set built at once rather than merged,
+		// and stored as it is, since it repeats the key values of the start.
+		KeyValue[] function = cached.highCardinalityArray();
+		KeyValue[] all = Arrays.copyOf(function, function.length + 2);
+		all[function.length] = requestIdValue;
+		all[function.length + 1] = version;
+		KeyValues ended = KeyValues.of(all);
+		context.replaceHighCardinalityKeyValues(keyValues, ended);
+		return ended;
 	}
 
 	private KeyValues functionKeyValues(LambdaInvocationContext context) {
@@ -219,12 +233,74 @@ public class DefaultLambdaInvocationObservationConvention implements LambdaInvoc
 	 * What a call of one function is tagged with when it uses the function's own
 	 * qualifier and invocation type.
 	 */
-	private record FunctionKeyValues(ResolvedFunction function, @Nullable String qualifier,
-			InvocationType invocationType, KeyValues start, KeyValues success, KeyValues highCardinality,
-			String contextualName) {
+	private static final class FunctionKeyValues {
+
+		private final ResolvedFunction function;
+
+		private final @Nullable String qualifier;
+
+		private final InvocationType invocationType;
+
+		private final KeyValues start;
+
+		private final KeyValues success;
+
+		private final KeyValues highCardinality;
+
+		private final String contextualName;
+
+		private final KeyValue[] highCardinalityArray;
+
+		// A function runs one version for long stretches: its key value is kept.
+		private volatile @Nullable KeyValue executedVersion;
+
+		FunctionKeyValues(ResolvedFunction function, @Nullable String qualifier, InvocationType invocationType,
+				KeyValues start, KeyValues success, KeyValues highCardinality, String contextualName) {
+			this.function = function;
+			this.qualifier = qualifier;
+			this.invocationType = invocationType;
+			this.start = start;
+			this.success = success;
+			this.highCardinality = highCardinality;
+			this.contextualName = contextualName;
+			this.highCardinalityArray = highCardinality.stream().toArray(KeyValue[]::new);
+		}
+
+		KeyValue[] highCardinalityArray() {
+			return this.highCardinalityArray;
+		}
 
 		boolean describes(@Nullable String qualifier, InvocationType invocationType) {
 			return this.invocationType == invocationType && Objects.equals(this.qualifier, qualifier);
+		}
+
+		KeyValue executedVersion(String version) {
+			KeyValue keyValue = this.executedVersion;
+			if (keyValue == null || !keyValue.getValue().equals(version)) {
+				keyValue = HighCardinalityKeyNames.EXECUTED_VERSION.withValue(version);
+				this.executedVersion = keyValue;
+			}
+			return keyValue;
+		}
+
+		ResolvedFunction function() {
+			return this.function;
+		}
+
+		KeyValues start() {
+			return this.start;
+		}
+
+		KeyValues success() {
+			return this.success;
+		}
+
+		KeyValues highCardinality() {
+			return this.highCardinality;
+		}
+
+		String contextualName() {
+			return this.contextualName;
 		}
 
 	}

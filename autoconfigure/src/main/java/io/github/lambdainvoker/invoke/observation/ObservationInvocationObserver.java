@@ -2,6 +2,7 @@ package io.github.lambdainvoker.invoke.observation;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import io.github.lambdainvoker.invoke.InvocationObserver;
 import io.github.lambdainvoker.invoke.LambdaFunctionException;
@@ -25,15 +26,31 @@ public final class ObservationInvocationObserver implements InvocationObserver {
 
 	private final @Nullable LambdaInvocationObservationConvention convention;
 
+	private final boolean openScopes;
+
 	/**
-	 * Create an observer.
+	 * Create an observer that makes each call the current observation while it runs.
 	 * @param registry the registry to observe with
 	 * @param convention the convention to use instead of the default one, or {@code null}
 	 */
 	public ObservationInvocationObserver(ObservationRegistry registry,
 			@Nullable LambdaInvocationObservationConvention convention) {
+		this(registry, convention, true);
+	}
+
+	/**
+	 * Create an observer.
+	 * @param registry the registry to observe with
+	 * @param convention the convention to use instead of the default one, or {@code null}
+	 * @param openScopes whether each call is made the current observation while it runs,
+	 * as tracing needs; without handlers that react to scopes, opening them is work
+	 * nobody sees
+	 */
+	public ObservationInvocationObserver(ObservationRegistry registry,
+			@Nullable LambdaInvocationObservationConvention convention, boolean openScopes) {
 		this.registry = registry;
 		this.convention = convention;
+		this.openScopes = openScopes;
 	}
 
 	@Override
@@ -41,39 +58,49 @@ public final class ObservationInvocationObserver implements InvocationObserver {
 		if (this.registry.isNoop()) {
 			return Observed.NONE;
 		}
-		LambdaInvocationContext context = new LambdaInvocationContext(function, request);
+		ObservedCall call = new ObservedCall(function, request, this.openScopes);
 		Observation observation = LambdaInvocationObservationDocumentation.INVOCATION.observation(this.convention,
-				DEFAULT_CONVENTION, () -> context, this.registry);
+				DEFAULT_CONVENTION, call, this.registry);
 		if (observation.isNoop()) {
 			return Observed.NONE;
 		}
-		return new ObservedCall(observation.start(), context);
+		call.observation = observation.start();
+		return call;
 	}
 
 	/**
-	 * One observed call; it is its own scope, so that opening one costs no extra object.
+	 * The context of one observed call, which is also the call as its invoker sees it,
+	 * its own scope and its own supplier: one object per call rather than four.
 	 */
-	private static final class ObservedCall implements Observed, Scope {
+	private static final class ObservedCall extends LambdaInvocationContext
+			implements Observed, Scope, Supplier<LambdaInvocationContext> {
 
-		private final Observation observation;
-
-		private final LambdaInvocationContext context;
+		private Observation observation = Observation.NOOP;
 
 		private Observation.@Nullable Scope scope;
 
-		ObservedCall(Observation observation, LambdaInvocationContext context) {
-			this.observation = observation;
-			this.context = context;
+		private final boolean scoped;
+
+		ObservedCall(ResolvedFunction function, LambdaRequest request, boolean scoped) {
+			super(function, request);
+			this.scoped = scoped;
+		}
+
+		@Override
+		public LambdaInvocationContext get() {
+			return this;
 		}
 
 		@Override
 		public void prepared(PreparedInvocation invocation) {
-			this.context.setInvocation(invocation);
+			setInvocation(invocation);
 		}
 
 		@Override
 		public Scope openScope() {
-			this.scope = this.observation.openScope();
+			if (this.scoped) {
+				this.scope = this.observation.openScope();
+			}
 			return this;
 		}
 
@@ -92,8 +119,8 @@ public final class ObservationInvocationObserver implements InvocationObserver {
 			if (response == null && error instanceof LambdaFunctionException functionError) {
 				response = functionError.getResponse();
 			}
-			this.context.setResponse(response);
-			this.context.setCompleted(true);
+			setResponse(response);
+			setCompleted(true);
 			if (error != null) {
 				this.observation.error(error);
 			}

@@ -73,6 +73,8 @@ class InvocationObservationWireTests {
 
 	private @Nullable LambdaInvocationObservationConvention convention;
 
+	private boolean openScopes = true;
+
 	@BeforeEach
 	void configure() {
 		this.observationRegistry.observationConfig()
@@ -304,6 +306,23 @@ class InvocationObservationWireTests {
 	}
 
 	@Test
+	void observationWithoutScopesIsNotCurrentWhileACallRunsAndStillRecords() {
+		this.openScopes = false;
+		List<String> current = new CopyOnWriteArrayList<>();
+		this.extraRetryListeners.add((invocation, attempt, reason, failure, wait) -> {
+			Observation observation = this.observationRegistry.getCurrentObservation();
+			current.add((observation != null) ? observation.getContext().getName() : "none");
+		});
+		wireMock.stubFor(post(anyUrl()).willReturn(error(500, "ServiceException")));
+		call(Mode.SYNC, LambdaRequest.of("pricing", "{}"));
+		assertThat(current).containsExactly("none", "none");
+		TestObservationRegistryAssert.assertThat(this.observationRegistry)
+			.hasSingleObservationThat()
+			.hasNameEqualTo(INVOCATIONS)
+			.hasBeenStopped();
+	}
+
+	@Test
 	void customConventionNamesTheObservationAndItsFunctionTagReachesThePayloadMeter() {
 		this.convention = new DefaultLambdaInvocationObservationConvention() {
 
@@ -361,7 +380,7 @@ class InvocationObservationWireTests {
 			.toList();
 		return TestLambdaClients.invoker(wireMock.client(), wireMock.asyncClient(),
 				TestFunctionRegistries.from(this.properties), new SpringRetryExecutor(listeners),
-				new ObservationInvocationObserver(this.observationRegistry, this.convention));
+				new ObservationInvocationObserver(this.observationRegistry, this.convention, this.openScopes));
 	}
 
 	private Timer timer(String outcome, String errorType) {
