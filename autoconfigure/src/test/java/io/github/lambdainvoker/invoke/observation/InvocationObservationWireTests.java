@@ -294,11 +294,7 @@ class InvocationObservationWireTests {
 
 	@Test
 	void observationIsCurrentWhileASyncCallRuns() {
-		List<String> current = new CopyOnWriteArrayList<>();
-		this.extraRetryListeners.add((invocation, attempt, reason, failure, wait) -> {
-			Observation observation = this.observationRegistry.getCurrentObservation();
-			current.add((observation != null) ? observation.getContext().getName() : "none");
-		});
+		List<String> current = currentObservationAtEachRetry();
 		wireMock.stubFor(post(anyUrl()).willReturn(error(500, "ServiceException")));
 		call(Mode.SYNC, LambdaRequest.of("pricing", "{}"));
 		assertThat(current).containsExactly(INVOCATIONS, INVOCATIONS);
@@ -308,11 +304,7 @@ class InvocationObservationWireTests {
 	@Test
 	void observationWithoutScopesIsNotCurrentWhileACallRunsAndStillRecords() {
 		this.openScopes = false;
-		List<String> current = new CopyOnWriteArrayList<>();
-		this.extraRetryListeners.add((invocation, attempt, reason, failure, wait) -> {
-			Observation observation = this.observationRegistry.getCurrentObservation();
-			current.add((observation != null) ? observation.getContext().getName() : "none");
-		});
+		List<String> current = currentObservationAtEachRetry();
 		wireMock.stubFor(post(anyUrl()).willReturn(error(500, "ServiceException")));
 		call(Mode.SYNC, LambdaRequest.of("pricing", "{}"));
 		assertThat(current).containsExactly("none", "none");
@@ -372,6 +364,15 @@ class InvocationObservationWireTests {
 		catch (LambdaInvocationException | CompletionException ex) {
 			// The outcome is what is asserted.
 		}
+	}
+
+	private List<String> currentObservationAtEachRetry() {
+		List<String> current = new CopyOnWriteArrayList<>();
+		this.extraRetryListeners.add((invocation, attempt, reason, failure, wait) -> {
+			Observation observation = this.observationRegistry.getCurrentObservation();
+			current.add((observation != null) ? observation.getContext().getName() : "none");
+		});
+		return current;
 	}
 
 	private DefaultLambdaInvoker invoker() {
