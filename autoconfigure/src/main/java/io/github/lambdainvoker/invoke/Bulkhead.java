@@ -7,12 +7,18 @@ import java.util.function.Supplier;
  * Limits how many calls of each function are in flight at once. A call holds its permit
  * from after validation until it ends, all attempts and waits between them included, and
  * a call that gets no permit fails with a {@link LambdaBulkheadFullException} without
- * touching the network.
+ * touching the network. The invoker may leave out the bulkhead for the calls of a
+ * function it does not {@link #limits(ResolvedFunction) limit}.
  */
 public interface Bulkhead {
 
 	/** Limits nothing. */
 	Bulkhead NONE = new Bulkhead() {
+
+		@Override
+		public boolean limits(ResolvedFunction function) {
+			return false;
+		}
 
 		@Override
 		public <R> R execute(PreparedInvocation invocation, Supplier<R> call) {
@@ -26,6 +32,19 @@ public interface Bulkhead {
 		}
 
 	};
+
+	/**
+	 * Whether calls of the given function may have to wait for a permit or be refused
+	 * one. The invoker may run the calls of a function that this bulkhead does not limit
+	 * without it, saving the work of handing each call over. Defaults to {@code true}: a
+	 * bulkhead that does not override this method sees every call.
+	 * @param function the function
+	 * @return {@code false} if this bulkhead lets every call of the function through at
+	 * once
+	 */
+	default boolean limits(ResolvedFunction function) {
+		return true;
+	}
 
 	/**
 	 * Run a blocking call while holding a permit of its function.

@@ -2,7 +2,6 @@ package io.github.lambdainvoker.invoke;
 
 import java.io.InputStream;
 import java.lang.reflect.Type;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -132,7 +132,18 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	private <T> @Nullable T invokeForPayload(ResolvedFunction function, LambdaRequest options, @Nullable Object payload,
 			PayloadReader<T> reader) {
 		PreparedInvocation invocation = this.preparer.prepare(function, options, payload);
-		return this.bulkhead.execute(invocation, new PayloadCall<@Nullable T>(invocation, reader));
+		return callForPayload(invocation, new PayloadAttempt<>(invocation, reader));
+	}
+
+	/**
+	 * Make the attempts of a call that returns only its result's payload, within its
+	 * function's bulkhead if that limits the function.
+	 */
+	private <T> @Nullable T callForPayload(PreparedInvocation invocation, PayloadAttempt<T> attempt) {
+		if (!this.bulkhead.limits(invocation.function())) {
+			return this.retryExecutor.execute(invocation, attempt);
+		}
+		return this.bulkhead.execute(invocation, () -> this.retryExecutor.execute(invocation, attempt));
 	}
 
 	/**
@@ -221,7 +232,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		catch (LambdaInvocationException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		logSending(invocation);
+		logSending(function, invocation.qualifier(), invocation.sdkRequest());
 		return this.responseStreamInvoker.invoke(invocation, asyncClient);
 	}
 
@@ -275,12 +286,16 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	}
 
 	private InvokeResponse send(PreparedInvocation invocation, InvokeRequest sdkRequest) {
-		logSending(invocation);
+		return send(invocation.function(), invocation.qualifier(), sdkRequest);
+	}
+
+	private InvokeResponse send(ResolvedFunction function, @Nullable String qualifier, InvokeRequest sdkRequest) {
+		logSending(function, qualifier, sdkRequest);
 		try {
-			return route(invocation.function()).client().invoke(sdkRequest);
+			return route(function).client().invoke(sdkRequest);
 		}
 		catch (RuntimeException ex) {
-			throw this.exceptionTranslator.translate(ex, invocation.functionKey(), invocation.qualifier());
+			throw this.exceptionTranslator.translate(ex, function.key(), qualifier);
 		}
 	}
 
@@ -296,7 +311,7 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		if (asyncClient == null) {
 			return CompletableFuture.supplyAsync(() -> send(invocation, sdkRequest), this.asyncExecutor);
 		}
-		logSending(invocation);
+		logSending(invocation.function(), invocation.qualifier(), sdkRequest);
 		CompletableFuture<InvokeResponse> future;
 		try {
 			future = asyncClient.invoke(sdkRequest);
@@ -317,10 +332,13 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		return (route != null) ? route : this.defaultRoute;
 	}
 
-	private static void logSending(PreparedInvocation invocation) {
+	private static void logSending(ResolvedFunction function, @Nullable String qualifier, InvokeRequest sdkRequest) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Invoking function '" + invocation.functionName() + "' qualifier=" + invocation.qualifier()
-					+ " type=" + invocation.invocationType().wireValue() + " payloadBytes=" + invocation.payloadSize());
+			String type = sdkRequest.invocationTypeAsString();
+			SdkBytes payload = sdkRequest.payload();
+			logger.debug("Invoking function '" + function.functionName() + "' qualifier=" + qualifier + " type="
+					+ ((type != null) ? type : InvocationType.REQUEST_RESPONSE.wireValue()) + " payloadBytes="
+					+ ((payload != null) ? payload.asByteArrayUnsafe().length : 0));
 		}
 	}
 
@@ -329,11 +347,11 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	 * executor makes each: one object per call rather than a lambda for each step. Its
 	 * result is the response, or the raw response of an exchange, which has no reader.
 	 */
-	private class BlockingCall<R> implements Supplier<R>, Function<InvokeRequest, R> {
+	private final class BlockingCall<R> implements Supplier<R>, Function<InvokeRequest, R> {
 
-		final PreparedInvocation invocation;
+		private final PreparedInvocation invocation;
 
-		final @Nullable PayloadReader<?> reader;
+		private final @Nullable PayloadReader<?> reader;
 
 		BlockingCall(PreparedInvocation invocation, @Nullable PayloadReader<?> reader) {
 			this.invocation = invocation;
@@ -346,12 +364,9 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 		}
 
 		@Override
-		public R apply(InvokeRequest sdkRequest) {
-			return read(send(this.invocation, sdkRequest));
-		}
-
 		@SuppressWarnings("unchecked")
-		R read(InvokeResponse response) {
+		public R apply(InvokeRequest sdkRequest) {
+			InvokeResponse response = send(this.invocation, sdkRequest);
 			InvocationResponseReader responseReader = DefaultLambdaInvoker.this.responseReader;
 			return (R) ((this.reader != null) ? responseReader.read(this.invocation, response, this.reader)
 					: responseReader.readRaw(this.invocation, response));
@@ -360,21 +375,28 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 	}
 
 	/**
-	 * The attempts of a blocking call whose result is only the decoded payload. A
-	 * subclass rather than a flag, which would make every call's object larger.
+	 * An attempt of a blocking call whose result is only the decoded payload. It keeps
+	 * nothing of any one call, so that a prepared call, whose calls all have the same
+	 * function and qualifier, makes one for all of them.
 	 */
-	private final class PayloadCall<T> extends BlockingCall<T> {
+	private final class PayloadAttempt<T> implements Function<InvokeRequest, @Nullable T> {
 
-		PayloadCall(PreparedInvocation invocation, PayloadReader<T> reader) {
-			super(invocation, reader);
+		private final ResolvedFunction function;
+
+		private final @Nullable String qualifier;
+
+		private final PayloadReader<T> reader;
+
+		PayloadAttempt(PreparedInvocation invocation, PayloadReader<T> reader) {
+			this.function = invocation.function();
+			this.qualifier = invocation.qualifier();
+			this.reader = reader;
 		}
 
 		@Override
-		@SuppressWarnings({ "unchecked", "NullAway" }) // The payload may be null
-		T read(InvokeResponse response) {
-			PayloadReader<T> reader = (PayloadReader<T>) this.reader;
-			return DefaultLambdaInvoker.this.responseReader.readPayload(this.invocation, response,
-					Objects.requireNonNull(reader));
+		public @Nullable T apply(InvokeRequest sdkRequest) {
+			return DefaultLambdaInvoker.this.responseReader.readPayload(this.function, this.qualifier,
+					send(this.function, this.qualifier, sdkRequest), this.reader);
 		}
 
 	}
@@ -392,6 +414,9 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 
 		// Whether the template holds nothing but the function name.
 		private final boolean bareTemplate;
+
+		// Made by the first call that returns only a payload; a race makes a spare one.
+		private @Nullable PayloadAttempt<T> payloadAttempt;
 
 		ResolvedCall(ResolvedFunction function, LambdaRequest template, PayloadReader<T> reader) {
 			this.function = function;
@@ -419,7 +444,15 @@ public class DefaultLambdaInvoker implements LambdaInvoker {
 						: this.template.mutate().payload(payload).build();
 				return invoke(request).payload();
 			}
-			return invokeForPayload(this.function, this.template, payload, this.reader);
+			PreparedInvocation invocation = DefaultLambdaInvoker.this.preparer.prepare(this.function, this.template,
+					payload);
+			PayloadAttempt<T> attempt = this.payloadAttempt;
+			if (attempt == null) {
+				// Every call of this template has the same function and qualifier.
+				attempt = new PayloadAttempt<>(invocation, this.reader);
+				this.payloadAttempt = attempt;
+			}
+			return callForPayload(invocation, attempt);
 		}
 
 		@Override

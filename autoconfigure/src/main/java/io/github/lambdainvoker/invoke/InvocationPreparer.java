@@ -79,8 +79,7 @@ final class InvocationPreparer {
 			.functionName(function.functionName())
 			.qualifier(qualifier)
 			// RequestResponse is Lambda's default: leaving the header out saves
-			// marshalling
-			// and signing it on every call.
+			// marshalling and signing it on every call.
 			.invocationType((invocationType != InvocationType.REQUEST_RESPONSE) ? invocationType.wireValue() : null)
 			.logType(logType)
 			.clientContext(clientContext)

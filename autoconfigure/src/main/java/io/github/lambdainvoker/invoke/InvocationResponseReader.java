@@ -31,8 +31,7 @@ final class InvocationResponseReader {
 	 * @return the response with the raw payload
 	 */
 	public LambdaResponse<byte[]> readRaw(PreparedInvocation invocation, InvokeResponse response) {
-		byte[] bytes = payloadBytes(response);
-		return newResponse(invocation, response, FunctionError.fromHeader(response.functionError()), bytes, bytes);
+		return readRaw(invocation.function(), invocation.qualifier(), response);
 	}
 
 	/**
@@ -46,31 +45,41 @@ final class InvocationResponseReader {
 	 * @throws LambdaPayloadException if the payload cannot be read as the type
 	 */
 	public <T> LambdaResponse<T> read(PreparedInvocation invocation, InvokeResponse response, PayloadReader<T> reader) {
+		ResolvedFunction function = invocation.function();
+		String qualifier = invocation.qualifier();
 		FunctionError functionError = FunctionError.fromHeader(response.functionError());
 		if (functionError != FunctionError.NONE) {
-			throw functionError(invocation, readRaw(invocation, response));
+			throw functionError(function, qualifier, readRaw(function, qualifier, response));
 		}
 		// Decoded before the response is built, so that a call makes one response object.
 		byte[] bytes = payloadBytes(response);
-		return newResponse(invocation, response, functionError, bytes, decode(invocation, bytes, reader));
+		return newResponse(function, response, functionError, bytes, decode(function, qualifier, bytes, reader));
 	}
 
 	/**
 	 * Read only the decoded payload of a response, for a call that returns nothing else.
 	 * @param <T> the result type
-	 * @param invocation the invocation the response answers
+	 * @param function the function called
+	 * @param qualifier the qualifier sent, or the one inline in the name, if any
 	 * @param response the SDK response
 	 * @param reader the reader for the result type
 	 * @return the decoded payload, or {@code null} when there is none
 	 * @throws LambdaFunctionException if the function failed
 	 * @throws LambdaPayloadException if the payload cannot be read as the type
 	 */
-	public <T> @Nullable T readPayload(PreparedInvocation invocation, InvokeResponse response,
+	public <T> @Nullable T readPayload(ResolvedFunction function, @Nullable String qualifier, InvokeResponse response,
 			PayloadReader<T> reader) {
-		if (response.functionError() != null) {
-			return read(invocation, response, reader).payload();
+		FunctionError functionError = FunctionError.fromHeader(response.functionError());
+		if (functionError != FunctionError.NONE) {
+			throw functionError(function, qualifier, readRaw(function, qualifier, response));
 		}
-		return decode(invocation, payloadBytes(response), reader);
+		return decode(function, qualifier, payloadBytes(response), reader);
+	}
+
+	private static LambdaResponse<byte[]> readRaw(ResolvedFunction function, @Nullable String qualifier,
+			InvokeResponse response) {
+		byte[] bytes = payloadBytes(response);
+		return newResponse(function, response, FunctionError.fromHeader(response.functionError()), bytes, bytes);
 	}
 
 	private static byte[] payloadBytes(InvokeResponse response) {
@@ -78,34 +87,34 @@ final class InvocationResponseReader {
 		return (payload != null) ? payload.asByteArrayUnsafe() : EMPTY;
 	}
 
-	private static <T> LambdaResponse<T> newResponse(PreparedInvocation invocation, InvokeResponse response,
+	private static <T> LambdaResponse<T> newResponse(ResolvedFunction function, InvokeResponse response,
 			FunctionError functionError, byte[] bytes, @Nullable T payload) {
 		String logResult = response.logResult();
-		return new LambdaResponse<>(invocation.functionName(), response.statusCode(), response.executedVersion(),
+		return new LambdaResponse<>(function.functionName(), response.statusCode(), response.executedVersion(),
 				functionError, (logResult != null) ? decodeLogTail(logResult) : null,
 				response.responseMetadata().requestId(), bytes, payload);
 	}
 
-	private LambdaFunctionException functionError(PreparedInvocation invocation, LambdaResponse<byte[]> raw) {
+	private LambdaFunctionException functionError(ResolvedFunction function, @Nullable String qualifier,
+			LambdaResponse<byte[]> raw) {
 		LambdaErrorDocument document = LambdaErrorDocument.parse(raw.payloadBytes(), this.payloadCodec.getJsonMapper());
-		return new LambdaFunctionException(invocation.functionKey(), invocation.qualifier(), document, raw);
+		return new LambdaFunctionException(function.key(), qualifier, document, raw);
 	}
 
-	private <T> @Nullable T decode(PreparedInvocation invocation, byte[] payload, PayloadReader<T> reader) {
+	private static <T> @Nullable T decode(ResolvedFunction function, @Nullable String qualifier, byte[] payload,
+			PayloadReader<T> reader) {
 		try {
 			return reader.read(payload);
 		}
 		catch (RuntimeException ex) {
-			throw unreadable(invocation, payload, ex);
+			throw unreadable(function.key(), qualifier, payload, ex);
 		}
 	}
 
-	private static LambdaPayloadException unreadable(PreparedInvocation invocation, byte[] payload,
+	private static LambdaPayloadException unreadable(String functionKey, @Nullable String qualifier, byte[] payload,
 			RuntimeException ex) {
-		return new LambdaPayloadException(
-				"Response of function '" + invocation.functionKey() + "' cannot be read: " + ex.getMessage()
-						+ "; payload starts with: " + preview(payload),
-				invocation.functionKey(), invocation.qualifier(), ex);
+		return new LambdaPayloadException("Response of function '" + functionKey + "' cannot be read: "
+				+ ex.getMessage() + "; payload starts with: " + preview(payload), functionKey, qualifier, ex);
 	}
 
 	private static String preview(byte[] payload) {

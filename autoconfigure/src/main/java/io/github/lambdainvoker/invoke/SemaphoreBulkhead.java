@@ -19,6 +19,11 @@ final class SemaphoreBulkhead implements Bulkhead {
 	private final ConcurrentMap<String, Semaphore> semaphores = new ConcurrentHashMap<>();
 
 	@Override
+	public boolean limits(ResolvedFunction function) {
+		return function.bulkhead().maxConcurrency() != null;
+	}
+
+	@Override
 	public <R> R execute(PreparedInvocation invocation, Supplier<R> call) {
 		Semaphore semaphore = acquire(invocation);
 		if (semaphore == null) {

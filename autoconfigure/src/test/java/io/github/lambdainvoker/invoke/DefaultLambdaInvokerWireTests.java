@@ -6,11 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -480,6 +483,79 @@ class DefaultLambdaInvokerWireTests {
 		assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).isEmpty();
 	}
 
+	@Test
+	void preparedCallNamesItsFunctionAndQualifierInTheFailuresOfEveryCall() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(404)
+			.withHeader("X-Amzn-ErrorType", "ResourceNotFoundException")
+			.withBody("{\"Type\":\"User\",\"Message\":\"Function not found\"}")));
+		PreparedCall<Quote> call = invoker.prepare(LambdaRequest.builder("pricing").qualifier("live").build(),
+				FunctionOptions.NONE, Quote.class);
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(LambdaFunctionNotFoundException.class).isThrownBy(() -> call.call("{}"))
+				.satisfies((ex) -> {
+					assertThat(ex.getFunctionName()).isEqualTo("pricing");
+					assertThat(ex.getQualifier()).isEqualTo("live");
+				});
+		}
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("[1, 2]")));
+		assertThatExceptionOfType(LambdaPayloadException.class).isThrownBy(() -> call.call("{}"))
+			.withMessageStartingWith("Response of function 'pricing' cannot be read")
+			.satisfies((ex) -> assertThat(ex.getQualifier()).isEqualTo("live"));
+		assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).hasSize(3)
+			.allSatisfy((request) -> assertThat(request.getUrl())
+				.isEqualTo("/2015-03-31/functions/pricing/invocations?Qualifier=live"));
+	}
+
+	@Test
+	void bulkheadIsLeftOutOfTheCallsOfAFunctionItDoesNotLimit() {
+		stubOk("{\"sku\":\"sku-1\",\"total\":42}");
+		RecordingBulkhead bulkhead = new RecordingBulkhead("pricing");
+		DefaultLambdaInvoker limited = DefaultLambdaInvoker.builder(wireMock.client()).bulkhead(bulkhead).build();
+		QuoteRequest request = new QuoteRequest("sku-1", 2);
+		assertThat(
+				limited.prepare(LambdaRequest.of("inventory", null), FunctionOptions.NONE, Quote.class).call(request))
+			.isEqualTo(new Quote("sku-1", 42));
+		assertThat(limited.invoke("inventory", request, Quote.class)).isEqualTo(new Quote("sku-1", 42));
+		assertThat(bulkhead.executed).isEmpty();
+		assertThat(limited.prepare(LambdaRequest.of("pricing", null), FunctionOptions.NONE, Quote.class).call(request))
+			.isEqualTo(new Quote("sku-1", 42));
+		assertThat(limited.invoke("pricing", request, Quote.class)).isEqualTo(new Quote("sku-1", 42));
+		assertThat(bulkhead.executed).containsExactly("pricing", "pricing");
+		assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).hasSize(4);
+	}
+
+	@Test
+	void bulkheadThatDoesNotSayWhatItLimitsRunsEveryCall() {
+		stubOk("{\"sku\":\"sku-1\",\"total\":42}");
+		List<String> executed = new ArrayList<>();
+		Bulkhead bulkhead = new Bulkhead() {
+
+			@Override
+			public <R> R execute(PreparedInvocation invocation, Supplier<R> call) {
+				executed.add(invocation.functionKey());
+				return call.get();
+			}
+
+			@Override
+			public <R> CompletableFuture<R> executeAsync(PreparedInvocation invocation,
+					Supplier<CompletableFuture<R>> call) {
+				executed.add(invocation.functionKey());
+				return call.get();
+			}
+
+		};
+		DefaultLambdaInvoker invoker = DefaultLambdaInvoker.builder(wireMock.client()).bulkhead(bulkhead).build();
+		invoker.prepare(LambdaRequest.of("inventory", null), FunctionOptions.NONE, Quote.class).call("{}");
+		invoker.invoke("pricing", "{}", Quote.class);
+		invoker.invoke(LambdaRequest.of("orders", "{}"), Quote.class);
+		assertThat(executed).containsExactly("inventory", "pricing", "orders");
+	}
+
+	@Test
+	void bulkheadNoneLimitsNoFunction() {
+		assertThat(Bulkhead.NONE.limits(ResolvedFunction.of("pricing", FunctionOptions.NONE))).isFalse();
+	}
+
 	private void assertSentUnchanged(Object payload, byte[] expected) {
 		stubOk("{}");
 		invoker.invoke("pricing", payload, Void.class);
@@ -509,6 +585,39 @@ class DefaultLambdaInvokerWireTests {
 	}
 
 	record Quote(String sku, int total) {
+	}
+
+	/**
+	 * Limits (and records the calls of) one function only.
+	 */
+	private static final class RecordingBulkhead implements Bulkhead {
+
+		private final String limitedKey;
+
+		private final List<String> executed = new CopyOnWriteArrayList<>();
+
+		RecordingBulkhead(String limitedKey) {
+			this.limitedKey = limitedKey;
+		}
+
+		@Override
+		public boolean limits(ResolvedFunction function) {
+			return function.key().equals(this.limitedKey);
+		}
+
+		@Override
+		public <R> R execute(PreparedInvocation invocation, Supplier<R> call) {
+			this.executed.add(invocation.functionKey());
+			return call.get();
+		}
+
+		@Override
+		public <R> CompletableFuture<R> executeAsync(PreparedInvocation invocation,
+				Supplier<CompletableFuture<R>> call) {
+			this.executed.add(invocation.functionKey());
+			return call.get();
+		}
+
 	}
 
 }

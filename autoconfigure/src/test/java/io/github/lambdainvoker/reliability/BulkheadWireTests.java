@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -12,10 +13,12 @@ import io.github.lambdainvoker.autoconfigure.LambdaProperties;
 import io.github.lambdainvoker.autoconfigure.TestFunctionRegistries;
 import io.github.lambdainvoker.invoke.ClientContextContributor;
 import io.github.lambdainvoker.invoke.DefaultLambdaInvoker;
+import io.github.lambdainvoker.invoke.FunctionOptions;
 import io.github.lambdainvoker.invoke.LambdaBulkheadFullException;
 import io.github.lambdainvoker.invoke.LambdaInvocationException;
 import io.github.lambdainvoker.invoke.LambdaRequest;
 import io.github.lambdainvoker.invoke.LambdaValidationException;
+import io.github.lambdainvoker.invoke.PreparedCall;
 import io.github.lambdainvoker.invoke.Bulkhead;
 import io.github.lambdainvoker.invoke.TestBulkheads;
 import io.github.lambdainvoker.invoke.TestLambdaClients;
@@ -23,6 +26,7 @@ import io.github.lambdainvoker.invoke.observation.ObservationInvocationObserver;
 import io.github.lambdainvoker.invoke.retry.SpringRetryExecutor;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +108,26 @@ class BulkheadWireTests {
 		assertThat(requests()).isEqualTo(2);
 		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isEqualTo(2);
 		assertThat(invoker.invoke("pricing", "{}", String.class)).isEqualTo("\"ok\"");
+	}
+
+	@Test
+	void unobservedPreparedCallsOfALimitedFunctionAreRejectedBeyondMaxConcurrency() {
+		wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody("\"ok\"").withFixedDelay(800)));
+		DefaultLambdaInvoker invoker = DefaultLambdaInvoker.builder(client)
+			.functionRegistry(TestFunctionRegistries.from(this.properties))
+			.retryExecutor(new SpringRetryExecutor(List.of()))
+			.bulkhead(this.bulkhead)
+			.build();
+		PreparedCall<String> call = invoker.prepare(LambdaRequest.of("pricing", null), FunctionOptions.NONE,
+				String.class);
+		List<CompletableFuture<String>> inFlight = startSyncCalls(() -> call.call("{}"), 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> requests() == 2);
+		assertThatExceptionOfType(LambdaBulkheadFullException.class).isThrownBy(() -> call.call("{}"))
+			.satisfies((ex) -> assertThat(ex.getMaxConcurrency()).isEqualTo(2));
+		assertThat(inFlight).allSatisfy((inFlightCall) -> assertThat(inFlightCall.join()).isEqualTo("\"ok\""));
+		assertThat(requests()).isEqualTo(2);
+		assertThat(TestBulkheads.availablePermits(this.bulkhead, "pricing")).isEqualTo(2);
+		assertThat(call.call("{}")).isEqualTo("\"ok\"");
 	}
 
 	@Test
@@ -264,12 +288,16 @@ class BulkheadWireTests {
 	}
 
 	private List<CompletableFuture<String>> startSyncCalls(DefaultLambdaInvoker invoker, int count) {
+		return startSyncCalls(() -> invoker.invoke("pricing", "{}", String.class), count);
+	}
+
+	private List<CompletableFuture<String>> startSyncCalls(Supplier<@Nullable String> action, int count) {
 		List<CompletableFuture<String>> calls = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			CompletableFuture<String> call = new CompletableFuture<>();
 			new Thread(() -> {
 				try {
-					call.complete(invoker.invoke("pricing", "{}", String.class));
+					call.complete(action.get());
 				}
 				catch (RuntimeException ex) {
 					call.completeExceptionally(ex);
