@@ -2,7 +2,9 @@
 # Runs the benchmarks from the uber-jar: ./benchmarks/run.sh MODE [options passed on]
 #   full        caller (all sizes), throughput and start-up with their full settings
 #   quick       the same with small counts, for iteration (not for publishing)
-#   caller      per-call cost on the calling thread, one process per payload size (FORKS=n: n each)
+#   caller      per-call cost on the calling thread, one process per payload size (FORKS=n: n each;
+#               SIZES="1k 1m": only those)
+#   caller-no-ea  the same with escape analysis off, so that every object a call creates counts
 #   sdk         the SDK v2 extension points, one at a time, per payload size
 #   profile     where each contender allocates (JFR), 1 KB unless --payload is given
 #   throughput  JMH, 64 concurrent callers
@@ -17,21 +19,23 @@ jar="$here/target/benchmarks.jar"
 results="$here/target/results"
 heap=(-Xms1g -Xmx1g)
 
-caller() { # caller <set> <out> [options]; FORKS=n runs each size in n JVMs one after another
+caller() { # caller <set> <out> [options]; FORKS=n runs each size in n JVMs one after another, SIZES picks sizes
 	local set="$1" out="$2"
 	shift 2
 	local forks="${FORKS:-1}"
 	mkdir -p "$out"
 	: >"$out/$set-report.md"
-	for size in 1k 64k 1m; do
+	for size in ${SIZES:-1k 64k 1m}; do
 		for fork in $(seq 1 "$forks"); do
 			local dir="$out"
 			[ "$forks" -gt 1 ] && dir="$out/jvm-$fork"
 			mkdir -p "$dir"
-			# 1 MB calls take tens of milliseconds: fewer of them, unless options say otherwise.
+			# 1 MB calls take milliseconds: fewer of them, after 1 KB calls that let the JIT
+			# compile what each call runs once, unless options say otherwise.
 			local counts=()
-			[ "$size" = 1m ] && counts=(--warmup=1000 --rounds=3 --calls=200)
-			java "${heap[@]}" -cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
+			[ "$size" = 1m ] && counts=(--small-warmup=20000 --warmup=400 --rounds=3 --calls=200)
+			# shellcheck disable=SC2086 # JVM_OPTS holds several options
+			java "${heap[@]}" ${JVM_OPTS:-} -cp "$jar" io.github.lambdainvoker.benchmarks.CallerCostBenchmark \
 				--set="$set" --payload="$size" --out="$dir" "${counts[@]}" "$@"
 			{ [ "$forks" -gt 1 ] && echo "JVM $fork of $forks"; cat "$dir/$set-$size.md"; } >>"$out/$set-report.md"
 		done
@@ -68,6 +72,9 @@ case "$mode" in
 	caller)
 		caller headline "$results/caller" "$@"
 		;;
+	caller-no-ea)
+		JVM_OPTS="-XX:-DoEscapeAnalysis" caller headline "$results/caller-no-ea" "$@"
+		;;
 	sdk)
 		caller sdk "$results/sdk" "$@"
 		;;
@@ -89,7 +96,7 @@ case "$mode" in
 			--out="$results/startup-profile" "$@"
 		;;
 	*)
-		sed -n '2,11p' "$0" >&2
+		sed -n '2,13p' "$0" >&2
 		exit 2
 		;;
 esac

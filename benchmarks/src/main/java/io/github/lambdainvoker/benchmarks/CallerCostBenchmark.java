@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Arguments, all optional: {@code --payload=1k|64k|1m} ({@code 1k}),
  * {@code --set=headline|sdk} ({@code headline}), {@code --warmup=20000} calls per
- * contender, {@code --rounds=5}, {@code --calls=5000} per contender and round,
+ * contender, {@code --small-warmup=0} 1 KB calls per contender before those (for large
+ * payloads), {@code --rounds=5}, {@code --calls=5000} per contender and round,
  * {@code --contenders=client,invoker} (the baseline always runs),
  * {@code --out=benchmarks/target/results/caller}, and {@code --profile} to record with
  * JFR where each contender allocates during the rounds (see {@link AllocationProfile}).
@@ -50,7 +51,10 @@ public final class CallerCostBenchmark {
 				Contenders contenders = Contenders.start(options.set(), server.endpoint(), null, options.payload(),
 						responses)) {
 			List<Contender> selected = options.select(contenders.all());
-			warmUp(selected, options.warmup());
+			if (options.smallWarmup() > 0 && options.payload() != PayloadSize.SMALL) {
+				warmUpWithSmallPayloads(options, server, responses);
+			}
+			warmUp(selected, options.warmup(), Math.min(WARMUP_CHUNK, options.calls()));
 			CallerCostReport report = new CallerCostReport(options.describe(), selected);
 			String name = options.set().name().toLowerCase() + "-" + options.payload().label();
 			@Nullable Recording recording = options.profile() ? AllocationProfile.start() : null;
@@ -73,30 +77,48 @@ public final class CallerCostBenchmark {
 		}
 	}
 
-	private static void warmUp(List<Contender> contenders, int calls) {
+	/**
+	 * Run the same contenders, in contexts of their own, with 1 KB payloads: large calls
+	 * are too slow to make as many as the JIT needs before it compiles what each call
+	 * runs once, and until it does, a call's bytes keep moving.
+	 */
+	private static void warmUpWithSmallPayloads(Options options, LoopbackLambdaServer server,
+			CannedResponses responses) {
+		try (Contenders small = Contenders.start(options.set(), server.endpoint(), null, PayloadSize.SMALL,
+				responses)) {
+			runInterleaved(options.select(small.all()), options.smallWarmup());
+		}
+		logger.log(System.Logger.Level.INFO, "Warmed up with " + options.smallWarmup() + " 1k calls per contender");
+	}
+
+	private static void runInterleaved(List<Contender> contenders, int calls) {
 		for (int done = 0; done < calls; done += WARMUP_CHUNK) {
 			int chunk = Math.min(WARMUP_CHUNK, calls - done);
 			for (Contender contender : contenders) {
 				run(contender, chunk);
 			}
 		}
-		// On a busy machine the JIT may still be compiling after the warm-up, and each
-		// compilation can change what a call allocates: go on until no contender's
-		// bytes per call move between two chunks.
+	}
+
+	private static void warmUp(List<Contender> contenders, int calls, int settleChunk) {
+		runInterleaved(contenders, calls);
+		// The JIT may still be compiling after the warm-up, and each compilation can
+		// change what a call allocates: go on until no contender's bytes per call move
+		// by more than a few bytes between two chunks.
 		Map<String, Double> previous = new HashMap<>();
 		int extra = 0;
 		boolean settled = false;
 		while (!settled && extra < MAX_SETTLE_CHUNKS) {
 			settled = true;
 			for (Contender contender : contenders) {
-				double bytes = (double) measure(contender, WARMUP_CHUNK).allocatedBytes() / WARMUP_CHUNK;
+				double bytes = (double) measure(contender, settleChunk).allocatedBytes() / settleChunk;
 				Double before = previous.put(contender.name(), bytes);
-				settled &= before != null && Math.abs(bytes - before) <= Math.max(SETTLED_BYTES, before / 1000);
+				settled &= before != null && Math.abs(bytes - before) <= SETTLED_BYTES;
 			}
 			extra++;
 		}
 		logger.log(System.Logger.Level.INFO,
-				"Warmed up with " + calls + " calls per contender, then " + extra * WARMUP_CHUNK
+				"Warmed up with " + calls + " calls per contender, then " + extra * settleChunk
 						+ (settled ? " more until bytes per call settled" : " more without bytes per call settling"));
 	}
 
@@ -120,14 +142,15 @@ public final class CallerCostBenchmark {
 	 * @param payload the payload size
 	 * @param set the set of contenders
 	 * @param warmup the warm-up calls per contender
+	 * @param smallWarmup the 1 KB calls per contender made before the warm-up
 	 * @param rounds the measured rounds
 	 * @param calls the calls per contender and round
 	 * @param contenders the contenders to run, empty for all
 	 * @param out the directory results are written to
 	 * @param profile whether to profile allocations instead of measuring rounds
 	 */
-	record Options(PayloadSize payload, Contenders.Set set, int warmup, int rounds, int calls, List<String> contenders,
-			Path out, boolean profile) {
+	record Options(PayloadSize payload, Contenders.Set set, int warmup, int smallWarmup, int rounds, int calls,
+			List<String> contenders, Path out, boolean profile) {
 
 		static Options parse(String[] args) {
 			Map<String, String> values = new LinkedHashMap<>();
@@ -143,13 +166,15 @@ public final class CallerCostBenchmark {
 			Options options = new Options(PayloadSize.of(values.getOrDefault("payload", "1k")),
 					Contenders.Set.valueOf(values.getOrDefault("set", "headline").toUpperCase()),
 					Integer.parseInt(values.getOrDefault("warmup", "20000")),
+					Integer.parseInt(values.getOrDefault("small-warmup", "0")),
 					Integer.parseInt(values.getOrDefault("rounds", "5")),
 					Integer.parseInt(values.getOrDefault("calls", "5000")),
 					values.containsKey("contenders") ? Arrays.asList(values.get("contenders").split(",")) : List.of(),
 					Path.of(values.getOrDefault("out", "benchmarks/target/results/caller")),
 					Boolean.parseBoolean(values.getOrDefault("profile", "false")));
 			values.keySet()
-				.removeAll(List.of("payload", "set", "warmup", "rounds", "calls", "contenders", "out", "profile"));
+				.removeAll(List.of("payload", "set", "warmup", "small-warmup", "rounds", "calls", "contenders", "out",
+						"profile"));
 			if (!values.isEmpty()) {
 				throw new IllegalArgumentException("Unknown options " + values.keySet());
 			}
@@ -175,8 +200,10 @@ public final class CallerCostBenchmark {
 
 		String describe() {
 			return "payload " + this.payload.label() + " (" + this.payload.functionName() + "), set "
-					+ this.set.name().toLowerCase() + ", " + this.warmup + " warm-up calls per contender, "
-					+ this.rounds + " rounds of " + this.calls + " calls per contender";
+					+ this.set.name().toLowerCase() + ", "
+					+ ((this.smallWarmup > 0) ? this.smallWarmup + " 1k calls then " : "") + this.warmup
+					+ " warm-up calls per contender, " + this.rounds + " rounds of " + this.calls
+					+ " calls per contender";
 		}
 
 	}

@@ -65,7 +65,16 @@ final class CallerCostReport {
 			.append(format(this.loadAtStart, 1))
 			.append(" at start, ")
 			.append(format(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1))
-			.append(" at end\n\n");
+			.append(" at end");
+		List<String> jvmOptions = ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.filter((argument) -> argument.startsWith("-XX:"))
+			.toList();
+		if (!jvmOptions.isEmpty()) {
+			out.append(", JVM options ").append(String.join(" ", jvmOptions));
+		}
+		out.append("\n\n");
 		out.append("| contender | B/call | Δ B/call vs ")
 			.append(Contenders.BASELINE)
 			.append(" | B/call min–max | caller CPU µs/call | CPU / ")
