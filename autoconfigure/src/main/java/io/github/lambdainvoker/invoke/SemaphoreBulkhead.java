@@ -20,7 +20,7 @@ final class SemaphoreBulkhead implements Bulkhead {
 
 	@Override
 	public boolean limits(ResolvedFunction function) {
-		return function.bulkhead().maxConcurrency() != null;
+		return function.bulkhead().limited();
 	}
 
 	@Override

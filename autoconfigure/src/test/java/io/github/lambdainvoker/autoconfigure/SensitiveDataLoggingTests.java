@@ -98,13 +98,17 @@ class SensitiveDataLoggingTests {
 					.payload(Map.of("card", "payload-secret-4242"))
 					.build();
 				assertThat(invoker.invoke(request, String.class).logTail()).contains("log-tail-secret-1717");
+				assertThat(invoker.invoke("pricing", List.of("payload-secret-4242"), String.class))
+					.isEqualTo("\"response-secret-3131\"");
 				wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)
 					.withHeader("X-Amzn-ErrorType", "ServiceException")
 					.withBody("{\"message\":\"failed\"}")));
 				assertThatExceptionOfType(LambdaInvocationException.class)
 					.isThrownBy(() -> invoker.invoke(request, String.class));
 			});
-		assertThat(output).contains("Invoking function 'pricing'").contains("Retrying function 'pricing'");
+		assertThat(output).contains("Invoking function 'pricing' qualifier=null type=RequestResponse payloadBytes=30")
+			.contains("Invoking function 'pricing' qualifier=null type=RequestResponse payloadBytes=23")
+			.contains("Retrying function 'pricing'");
 		for (String secret : SECRETS) {
 			assertThat(output).doesNotContain(secret);
 		}
@@ -144,7 +148,7 @@ class SensitiveDataLoggingTests {
 			});
 		assertThat(output).contains("Invoking function 'pricing'")
 			.contains("Retrying function 'pricing'")
-			.contains("Invoking function 'audit'");
+			.contains("Invoking function 'audit' qualifier=null type=Event payloadBytes=30");
 		for (String secret : SECRETS) {
 			assertThat(output).doesNotContain(secret);
 		}
