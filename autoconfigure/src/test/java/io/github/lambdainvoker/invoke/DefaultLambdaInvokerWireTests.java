@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -509,7 +508,7 @@ class DefaultLambdaInvokerWireTests {
 	@Test
 	void bulkheadIsLeftOutOfTheCallsOfAFunctionItDoesNotLimit() {
 		stubOk("{\"sku\":\"sku-1\",\"total\":42}");
-		RecordingBulkhead bulkhead = new RecordingBulkhead("pricing");
+		OneFunctionBulkhead bulkhead = new OneFunctionBulkhead("pricing");
 		DefaultLambdaInvoker limited = DefaultLambdaInvoker.builder(wireMock.client()).bulkhead(bulkhead).build();
 		QuoteRequest request = new QuoteRequest("sku-1", 2);
 		assertThat(
@@ -527,28 +526,12 @@ class DefaultLambdaInvokerWireTests {
 	@Test
 	void bulkheadThatDoesNotSayWhatItLimitsRunsEveryCall() {
 		stubOk("{\"sku\":\"sku-1\",\"total\":42}");
-		List<String> executed = new ArrayList<>();
-		Bulkhead bulkhead = new Bulkhead() {
-
-			@Override
-			public <R> R execute(PreparedInvocation invocation, Supplier<R> call) {
-				executed.add(invocation.functionKey());
-				return call.get();
-			}
-
-			@Override
-			public <R> CompletableFuture<R> executeAsync(PreparedInvocation invocation,
-					Supplier<CompletableFuture<R>> call) {
-				executed.add(invocation.functionKey());
-				return call.get();
-			}
-
-		};
+		RecordingBulkhead bulkhead = new RecordingBulkhead();
 		DefaultLambdaInvoker invoker = DefaultLambdaInvoker.builder(wireMock.client()).bulkhead(bulkhead).build();
 		invoker.prepare(LambdaRequest.of("inventory", null), FunctionOptions.NONE, Quote.class).call("{}");
 		invoker.invoke("pricing", "{}", Quote.class);
 		invoker.invoke(LambdaRequest.of("orders", "{}"), Quote.class);
-		assertThat(executed).containsExactly("inventory", "pricing", "orders");
+		assertThat(bulkhead.executed).containsExactly("inventory", "pricing", "orders");
 	}
 
 	@Test
@@ -588,22 +571,11 @@ class DefaultLambdaInvokerWireTests {
 	}
 
 	/**
-	 * Limits (and records the calls of) one function only.
+	 * Records the calls it is handed, keeping the default of {@link Bulkhead#limits}.
 	 */
-	private static final class RecordingBulkhead implements Bulkhead {
+	private static class RecordingBulkhead implements Bulkhead {
 
-		private final String limitedKey;
-
-		private final List<String> executed = new CopyOnWriteArrayList<>();
-
-		RecordingBulkhead(String limitedKey) {
-			this.limitedKey = limitedKey;
-		}
-
-		@Override
-		public boolean limits(ResolvedFunction function) {
-			return function.key().equals(this.limitedKey);
-		}
+		final List<String> executed = new CopyOnWriteArrayList<>();
 
 		@Override
 		public <R> R execute(PreparedInvocation invocation, Supplier<R> call) {
@@ -616,6 +588,24 @@ class DefaultLambdaInvokerWireTests {
 				Supplier<CompletableFuture<R>> call) {
 			this.executed.add(invocation.functionKey());
 			return call.get();
+		}
+
+	}
+
+	/**
+	 * Limits (and records the calls of) one function only.
+	 */
+	private static final class OneFunctionBulkhead extends RecordingBulkhead {
+
+		private final String limitedKey;
+
+		OneFunctionBulkhead(String limitedKey) {
+			this.limitedKey = limitedKey;
+		}
+
+		@Override
+		public boolean limits(ResolvedFunction function) {
+			return function.key().equals(this.limitedKey);
 		}
 
 	}
