@@ -8,6 +8,8 @@
 #   sdk         the SDK v2 extension points, one at a time, per payload size
 #   profile     where each contender allocates (JFR), 1 KB unless --payload is given
 #   throughput  JMH, 64 concurrent callers
+#   throughput-paired  the same, raw and client only, in PAIRS=n pairs of single forks, alternating
+#               which goes first, each pair's ratio reported
 #   startup     JMH, cold start of a context with 0 and 100 @LambdaClient interfaces
 #   startup-profile  class loads, allocation and CPU of cold and warm starts, by phase
 # Results go to benchmarks/target/results/<mode>/.
@@ -51,6 +53,27 @@ throughput() { # throughput <out> [JMH options]
 		-t 64 -bm thrpt -tu s -prof gc -rf json -rff "$out/threads-64.json" | tee "$out/threads-64.txt"
 }
 
+throughput_paired() { # throughput_paired <out> [JMH options]; PAIRS=n pairs (6)
+	local out="$1"
+	shift
+	mkdir -p "$out"
+	: >"$out/pairs.txt"
+	for pair in $(seq 1 "${PAIRS:-6}"); do
+		local order=(raw client)
+		[ $((pair % 2)) -eq 0 ] && order=(client raw)
+		local name
+		for name in "${order[@]}"; do
+			java -jar "$jar" "LoopbackInvokeBenchmark\\.$name\$" -p payload=SMALL -f 1 "$@" \
+				-t 64 -bm thrpt -tu s -rf json -rff "$out/pair-$pair-$name.json" >"$out/pair-$pair-$name.txt"
+		done
+		awk -v pair="$pair" -v first="${order[0]}" '
+			$1 ~ /^LoopbackInvokeBenchmark\.(raw|client)$/ { name = substr($1, 25); score[name] = $5; error[name] = $7 }
+			END { printf "pair %d (%s first): raw %.0f ± %.0f, client %.0f ± %.0f, client / raw %.3f\n",
+				pair, first, score["raw"], error["raw"], score["client"], error["client"], score["client"] / score["raw"] }' \
+			"$out/pair-$pair-raw.txt" "$out/pair-$pair-client.txt" | tee -a "$out/pairs.txt"
+	done
+}
+
 startup() { # startup <out> [JMH options]
 	local out="$1"
 	shift
@@ -87,6 +110,9 @@ case "$mode" in
 	throughput)
 		throughput "$results/throughput" "$@"
 		;;
+	throughput-paired)
+		throughput_paired "$results/throughput-paired" "$@"
+		;;
 	startup)
 		startup "$results/startup" "$@"
 		;;
@@ -96,7 +122,7 @@ case "$mode" in
 			--out="$results/startup-profile" "$@"
 		;;
 	*)
-		sed -n '2,13p' "$0" >&2
+		sed -n '2,15p' "$0" >&2
 		exit 2
 		;;
 esac
