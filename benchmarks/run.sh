@@ -11,6 +11,8 @@
 #   throughput-paired  the same, raw and client only, in PAIRS=n pairs of single forks, alternating
 #               which goes first, each pair's ratio reported
 #   startup     JMH, cold start of a context with 0 and 100 @LambdaClient interfaces
+#   startup-warm  the same in warm JVMs (without options: 300 starts to settle, 100 measured,
+#               3 forks), and the mean of each block of 50 starts, to show where the time settles
 #   startup-profile  class loads, allocation and CPU of cold and warm starts, by phase
 # Results go to benchmarks/target/results/<mode>/.
 set -euo pipefail
@@ -81,6 +83,25 @@ startup() { # startup <out> [JMH options]
 	java -jar "$jar" 'StartupBenchmark' "$@" -rf json -rff "$out/startup.json" | tee "$out/startup.txt"
 }
 
+startup_warm() { # startup_warm <out> [JMH options]
+	local out="$1"
+	shift
+	mkdir -p "$out"
+	[ $# -eq 0 ] && set -- -wi 300 -i 100 -f 3
+	java -jar "$jar" 'StartupBenchmark' "$@" -rf json -rff "$out/startup-warm.json" \
+		| tee "$out/startup-warm.txt"
+	# Mean per block of 50 starts of each context, warm-up and measured starts alike, over the forks.
+	awk '
+		/^# Parameters: \(clients = / { clients = $5; sub(/\)$/, "", clients); if (!(clients in seen)) { seen[clients] = 1; order[++n] = clients } }
+		/^# Fork: / { start = 0 }
+		/^(# Warmup )?Iteration +[0-9]+: / { start++; block = int((start - 1) / 50); sum[clients, block] += $(NF - 1); count[clients, block]++; if (block > blocks) blocks = block }
+		END {
+			printf "| clients |"; for (b = 0; b <= blocks; b++) printf " starts %d-%d |", b * 50 + 1, b * 50 + 50; print ""
+			printf "| --- |"; for (b = 0; b <= blocks; b++) printf " ---: |"; print ""
+			for (i = 1; i <= n; i++) { printf "| `%s` |", order[i]; for (b = 0; b <= blocks; b++) printf " %.1f |", sum[order[i], b] / count[order[i], b]; print "" }
+		}' "$out/startup-warm.txt" | tee "$out/startup-warm-blocks.md"
+}
+
 case "$mode" in
 	full)
 		caller headline "$results/full" "$@"
@@ -115,6 +136,9 @@ case "$mode" in
 		;;
 	startup)
 		startup "$results/startup" "$@"
+		;;
+	startup-warm)
+		startup_warm "$results/startup-warm" "$@"
 		;;
 	startup-profile)
 		mkdir -p "$results/startup-profile"

@@ -26,6 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@value #BASELINE}: the {@link HandWrittenCall hand-written SDK v2 call} on the
  * {@code LambdaClient} of the starter's default context, so that every difference is the
  * starter's own;</li>
+ * <li>{@code raw-twin}: the same call on the same client,
+ * {@link HandWrittenCall.SeparatelyCompiled compiled separately}: its difference from the
+ * baseline is the noise of the method, what two JIT compilations of the same code
+ * allocate differently;</li>
  * <li>{@code raw-sdk-defaults}: the same call on an SDK client built with the SDK's
  * defaults (standard retry mode);</li>
  * <li>{@code invoker}: {@code LambdaInvoker.invoke(key, order, Order.class)} with a
@@ -101,6 +105,9 @@ public final class Contenders implements AutoCloseable {
 		ConfigurableApplicationContext defaults = context(Map.of(), false, List.of());
 		add(BASELINE, "hand-written SDK v2 call, cached Jackson reader/writer (baseline)",
 				new HandWrittenCall(defaults.getBean(LambdaClient.class), this.payload.functionName(), this.order));
+		add("raw-twin", "the baseline's code and client, compiled separately (noise of the method)",
+				new HandWrittenCall.SeparatelyCompiled(defaults.getBean(LambdaClient.class),
+						this.payload.functionName(), this.order));
 		LambdaClient sdkDefaults = SdkClients.sdkV2Defaults(this.endpoint, this.httpClient);
 		this.resources.add(sdkDefaults);
 		add("raw-sdk-defaults", "hand-written SDK v2 call, SDK client with the SDK's defaults",

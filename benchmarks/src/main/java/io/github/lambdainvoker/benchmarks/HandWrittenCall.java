@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * writer built once, no copies of the payload, and a check for function errors. The
  * baseline every other contender is measured against.
  */
-final class HandWrittenCall implements Contender.Call {
+class HandWrittenCall implements Contender.Call {
 
 	private static final ObjectWriter WRITER = JsonMapper.shared().writerFor(Order.class);
 
@@ -42,6 +42,25 @@ final class HandWrittenCall implements Contender.Call {
 			throw new IllegalStateException("Function failed: " + response.payload().asUtf8String());
 		}
 		return READER.readValue(response.payload().asByteArrayUnsafe());
+	}
+
+	/**
+	 * The same call, compiled by the JIT on its own: {@link #call()} is compiled once per
+	 * class that overrides it, with inlining and escape-analysis decisions of its own, so
+	 * this call's difference from the baseline shows how far two compilations of one
+	 * call's code can differ.
+	 */
+	static final class SeparatelyCompiled extends HandWrittenCall {
+
+		SeparatelyCompiled(LambdaClient lambda, String functionName, Order order) {
+			super(lambda, functionName, order);
+		}
+
+		@Override
+		public Order call() {
+			return super.call();
+		}
+
 	}
 
 }
