@@ -8,8 +8,8 @@
 #   sdk         the SDK v2 extension points, one at a time, per payload size
 #   profile     where each contender allocates (JFR), 1 KB unless --payload is given
 #   throughput  JMH, 64 concurrent callers
-#   throughput-paired  the same, raw and client only, in PAIRS=n pairs of single forks, alternating
-#               which goes first, each pair's ratio reported
+#   throughput-rounds  64 callers in one JVM (FORKS=n: n JVMs), raw and client in alternating
+#               phases of 1 s, each round's ratio reported
 #   startup     JMH, cold start of a context with 0 and 100 @LambdaClient interfaces
 #   startup-warm  the same in warm JVMs (without options: 300 starts to settle, 100 measured,
 #               3 forks), and the mean of each block of 50 starts, to show where the time settles
@@ -55,25 +55,16 @@ throughput() { # throughput <out> [JMH options]
 		-t 64 -bm thrpt -tu s -prof gc -rf json -rff "$out/threads-64.json" | tee "$out/threads-64.txt"
 }
 
-throughput_paired() { # throughput_paired <out> [JMH options]; PAIRS=n pairs (6)
+throughput_rounds() { # throughput_rounds <out> [options]; FORKS=n runs n JVMs one after another
 	local out="$1"
 	shift
 	mkdir -p "$out"
-	: >"$out/pairs.txt"
-	for pair in $(seq 1 "${PAIRS:-6}"); do
-		local order=(raw client)
-		[ $((pair % 2)) -eq 0 ] && order=(client raw)
-		local name
-		for name in "${order[@]}"; do
-			java -jar "$jar" "LoopbackInvokeBenchmark\\.$name\$" -p payload=SMALL -f 1 "$@" \
-				-t 64 -bm thrpt -tu s -rf json -rff "$out/pair-$pair-$name.json" >"$out/pair-$pair-$name.txt"
-		done
-		awk -v pair="$pair" -v first="${order[0]}" '
-			$1 ~ /^LoopbackInvokeBenchmark\.(raw|client)$/ { name = substr($1, 25); score[name] = $5; error[name] = $7 }
-			END { printf "pair %d (%s first): raw %.0f ± %.0f, client %.0f ± %.0f, client / raw %.3f\n",
-				pair, first, score["raw"], error["raw"], score["client"], error["client"], score["client"] / score["raw"] }' \
-			"$out/pair-$pair-raw.txt" "$out/pair-$pair-client.txt" | tee -a "$out/pairs.txt"
+	: >"$out/throughput-rounds-report.md"
+	for fork in $(seq 1 "${FORKS:-1}"); do
+		java "${heap[@]}" -cp "$jar" io.github.lambdainvoker.benchmarks.ThroughputRounds --out="$out/jvm-$fork" "$@"
+		{ echo "JVM $fork"; cat "$out/jvm-$fork"/throughput-rounds-*.md; echo; } >>"$out/throughput-rounds-report.md"
 	done
+	echo "Tables: $out/throughput-rounds-report.md"
 }
 
 startup() { # startup <out> [JMH options]
@@ -131,8 +122,8 @@ case "$mode" in
 	throughput)
 		throughput "$results/throughput" "$@"
 		;;
-	throughput-paired)
-		throughput_paired "$results/throughput-paired" "$@"
+	throughput-rounds)
+		throughput_rounds "$results/throughput-rounds" "$@"
 		;;
 	startup)
 		startup "$results/startup" "$@"

@@ -153,7 +153,8 @@ final class CallerCostReport {
 	}
 
 	private static String signed(double value) {
-		return ((value >= 0) ? "+" : "−") + format(Math.abs(value), 0);
+		long rounded = Math.round(value);
+		return ((rounded >= 0) ? "+" : "−") + format(Math.abs(rounded), 0);
 	}
 
 	private static String format(double value, int decimals) {
