@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -153,16 +152,7 @@ public final class CallerCostBenchmark {
 			List<String> contenders, Path out, boolean profile) {
 
 		static Options parse(String[] args) {
-			Map<String, String> values = new LinkedHashMap<>();
-			for (String arg : args) {
-				if (!arg.startsWith("--")) {
-					throw new IllegalArgumentException(
-							"Unexpected argument '" + arg + "'; options look like --name=value");
-				}
-				int equals = arg.indexOf('=');
-				values.put((equals > 0) ? arg.substring(2, equals) : arg.substring(2),
-						(equals > 0) ? arg.substring(equals + 1) : "true");
-			}
+			Map<String, String> values = CommandLineOptions.parse(args);
 			Options options = new Options(PayloadSize.of(values.getOrDefault("payload", "1k")),
 					Contenders.Set.valueOf(values.getOrDefault("set", "headline").toUpperCase()),
 					Integer.parseInt(values.getOrDefault("warmup", "20000")),

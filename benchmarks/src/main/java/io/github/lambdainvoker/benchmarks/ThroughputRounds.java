@@ -1,11 +1,10 @@
 package io.github.lambdainvoker.benchmarks;
 
-import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,12 +36,16 @@ public final class ThroughputRounds {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
+		Map<String, String> options = CommandLineOptions.parse(args);
 		int threads = Integer.parseInt(options.getOrDefault("threads", "64"));
 		String contender = options.getOrDefault("contender", "client");
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "40"));
 		long phaseMillis = Long.parseLong(options.getOrDefault("phase-ms", "1000"));
+		if (rounds < 2 || warmup < 0 || threads < 1 || phaseMillis < 1) {
+			throw new IllegalArgumentException("Need --rounds of at least 2 (for an interval), --warmup of at least 0, "
+					+ "--threads and --phase-ms of at least 1");
+		}
 		PayloadSize payload = PayloadSize.of(options.getOrDefault("payload", "1k"));
 		Path out = Path.of(options.getOrDefault("out", "benchmarks/target/results/throughput-rounds"));
 		CannedResponses responses = new CannedResponses();
@@ -60,27 +63,15 @@ public final class ThroughputRounds {
 					measured.add(callers.round((warmup + round) % 2, phaseMillis));
 				}
 				String report = report(contender, threads, payload, phaseMillis, warmup, measured);
+				Path file = out.resolve("throughput-rounds-" + contender + "-" + payload.label() + ".md");
 				Files.createDirectories(out);
-				Files.writeString(out.resolve("throughput-rounds-" + contender + "-" + payload.label() + ".md"),
-						report);
-				System.out.print(report);
+				Files.writeString(file, report);
+				logger.log(System.Logger.Level.INFO, "Wrote " + file.toAbsolutePath() + "\n" + report);
 			}
 			finally {
 				callers.stop();
 			}
 		}
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			int equals = arg.indexOf('=');
-			if (!arg.startsWith("--") || equals < 0) {
-				throw new IllegalArgumentException("Unexpected argument '" + arg + "'; options look like --name=value");
-			}
-			options.put(arg.substring(2, equals), arg.substring(equals + 1));
-		}
-		return options;
 	}
 
 	static String report(String contender, int threads, PayloadSize payload, long phaseMillis, int warmup,
@@ -96,8 +87,9 @@ public final class ThroughputRounds {
 		StringBuilder report = new StringBuilder();
 		report.append(String.format(Locale.ROOT,
 				"Throughput in alternating phases, payload %s, %d callers, phases of %d ms, %d rounds after %d "
-						+ "not reported; load average %s%n%n",
-				payload.label(), threads, phaseMillis, rounds.size(), warmup, loadAverage()));
+						+ "not reported; load average %.1f at the end%n%n",
+				payload.label(), threads, phaseMillis, rounds.size(), warmup,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		report.append(String.format(Locale.ROOT,
 				"%s / raw: mean %.3f, 95 %% interval %.3f–%.3f, median %.3f, min %.3f, max %.3f%n%n", contender, mean,
 				mean - halfWidth, mean + halfWidth, median, sorted[0], sorted[sorted.length - 1]));
@@ -110,16 +102,6 @@ public final class ThroughputRounds {
 					calls[1] * 1000.0 / phaseMillis, ratios[round]));
 		}
 		return report.toString();
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-			return fields[0] + " " + fields[1] + " " + fields[2];
-		}
-		catch (IOException ex) {
-			return "unknown";
-		}
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.github.lambdainvoker.benchmarks.CommandLineOptions;
 import io.github.lambdainvoker.benchmarks.ThreadCost;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -87,7 +87,7 @@ public final class StartupProfile {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
+		Map<String, String> options = CommandLineOptions.parse(args);
 		if (options.containsKey("child")) {
 			child(options.getOrDefault("clients", "0"), Integer.parseInt(options.getOrDefault("warm", "10")),
 					Path.of(Objects.requireNonNull(options.get("result"))),
@@ -287,16 +287,6 @@ public final class StartupProfile {
 
 	private static String format(double value, int decimals) {
 		return String.format(Locale.ROOT, "%,." + decimals + "f", value);
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> options = new LinkedHashMap<>();
-		Arrays.stream(args).forEach((arg) -> {
-			int equals = arg.indexOf('=');
-			options.put((equals > 0) ? arg.substring(2, equals) : arg.substring(2),
-					(equals > 0) ? arg.substring(equals + 1) : "true");
-		});
-		return options;
 	}
 
 }
