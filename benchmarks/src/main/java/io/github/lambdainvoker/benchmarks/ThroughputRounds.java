@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
  * for a phase, then the other, the first of each round alternating, and each round gives
  * the ratio of the two phases' completed calls. A machine that speeds up or slows down
  * over minutes moves both phases of a round alike, and both contenders run the same
- * compiled code in every round, so the ratios resolve differences that JMH forks, run one
- * contender after the other, cannot.
+ * compilation of the SDK and the server, so the ratio is what the contender's own code
+ * costs. JMH forks, one contender per JVM, measure each contender with the SDK compiled
+ * for its calls alone, and carry the differences between JVMs.
  * <p>
  * Arguments: {@code --contender=client}, {@code --threads=64}, {@code --warmup=60} rounds
  * not reported, {@code --rounds=40}, {@code --phase-ms=1000}, {@code --payload=1k},
