@@ -61,6 +61,8 @@ throughput_rounds() { # throughput_rounds <out> [options]; FORKS=n runs n JVMs o
 	mkdir -p "$out"
 	: >"$out/throughput-rounds-report.md"
 	for fork in $(seq 1 "${FORKS:-1}"); do
+		# A fresh folder per JVM, so that the report holds this run's tables only.
+		rm -rf "${out:?}/jvm-$fork"
 		java "${heap[@]}" -cp "$jar" io.github.lambdainvoker.benchmarks.ThroughputRounds --out="$out/jvm-$fork" "$@"
 		{ echo "JVM $fork"; cat "$out/jvm-$fork"/throughput-rounds-*.md; echo; } >>"$out/throughput-rounds-report.md"
 	done
