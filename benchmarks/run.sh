@@ -8,6 +8,9 @@
 #   sdk         the SDK v2 extension points, one at a time, per payload size
 #   profile     where each contender allocates (JFR), 1 KB unless --payload is given
 #   throughput  JMH, 64 concurrent callers
+#   throughput-forks  JMH, 64 callers, raw and client in PAIRS=n pairs of single forks, the first of
+#               each pair alternating, each pair's ratio and their mean with its 95 % interval
+#               (TRANSPORT=in-memory: on the in-memory HTTP client instead of the loopback server)
 #   throughput-rounds  64 callers in one JVM (FORKS=n: n JVMs), raw and client in alternating
 #               phases of 1 s, each round's ratio reported
 #   startup     JMH, cold start of a context with 0 and 100 @LambdaClient interfaces
@@ -53,6 +56,64 @@ throughput() { # throughput <out> [JMH options]
 	mkdir -p "$out"
 	java -jar "$jar" 'LoopbackInvokeBenchmark\.(raw|client|sdkV1Factory)$' "$@" \
 		-t 64 -bm thrpt -tu s -prof gc -rf json -rff "$out/threads-64.json" | tee "$out/threads-64.txt"
+}
+
+throughput_forks() { # throughput_forks <out> [JMH options]; PAIRS=n pairs (6), TRANSPORT=loopback|in-memory
+	local out="$1"
+	shift
+	local benchmark
+	case "${TRANSPORT:-loopback}" in
+		loopback) benchmark=LoopbackInvokeBenchmark ;;
+		in-memory) benchmark=InMemoryInvokeBenchmark ;;
+		*) echo "TRANSPORT must be loopback or in-memory, not '$TRANSPORT'" >&2; return 2 ;;
+	esac
+	# A fresh folder, so that the report holds this run's pairs only.
+	rm -rf "${out:?}"
+	mkdir -p "$out"
+	for pair in $(seq 1 "${PAIRS:-6}"); do
+		local order=(raw client)
+		[ $((pair % 2)) -eq 0 ] && order=(client raw)
+		local name
+		for name in "${order[@]}"; do
+			java -jar "$jar" "$benchmark\\.$name\$" -p payload=SMALL -f 1 "$@" \
+				-t 64 -bm thrpt -tu s -rf json -rff "$out/pair-$pair-$name.json" >"$out/pair-$pair-$name.txt"
+		done
+		awk -v pair="$pair" -v first="${order[0]}" -v benchmark="$benchmark" '
+			$1 == benchmark ".raw" || $1 == benchmark ".client" {
+				name = substr($1, length(benchmark) + 2)
+				# "score ± error ops/s", or "score ops/s" after a single iteration
+				score[name] = (NF >= 3 && $(NF - 2) == "±") ? $(NF - 3) : $(NF - 1)
+				error[name] = (NF >= 3 && $(NF - 2) == "±") ? sprintf(" ± %.0f", $(NF - 1)) : ""
+			}
+			END {
+				if (!("raw" in score) || !("client" in score)) {
+					printf "pair %d: a fork gave no score, see its pair-%d-*.txt\n", pair, pair > "/dev/stderr"
+					exit 1
+				}
+				printf "| %d | %s | %.0f%s | %.0f%s | %.3f |\n",
+				pair, first, score["raw"], error["raw"], score["client"], error["client"], score["client"] / score["raw"]
+			}' \
+			"$out/pair-$pair-raw.txt" "$out/pair-$pair-client.txt" >>"$out/pairs.md"
+	done
+	# Mean of the pairs' ratios and its 95 % interval (Student's t, two-sided).
+	{
+		echo "$benchmark, 64 callers, one fork of each contender per pair"
+		echo
+		echo "| pair | first | raw (ops/s) | client (ops/s) | client / raw |"
+		echo "| ---: | --- | ---: | ---: | ---: |"
+		cat "$out/pairs.md"
+		echo
+		awk -F'|' '
+			BEGIN { split("12.706 4.303 3.182 2.776 2.571 2.447 2.365 2.306 2.262 2.228 2.201 2.179 2.160 2.145 2.131", t, " ") }
+			{ ratio[++n] = $6 + 0; sum += $6 }
+			END {
+				mean = sum / n
+				if (n < 2) { printf "client / raw: %.3f (one pair: no interval)\n", mean; exit }
+				for (i = 1; i <= n; i++) squares += (ratio[i] - mean) ^ 2
+				half = ((n - 1 <= 15) ? t[n - 1] : 2.0) * sqrt(squares / (n - 1) / n)
+				printf "client / raw over %d pairs: mean %.3f, 95 %% interval %.3f-%.3f\n", n, mean, mean - half, mean + half
+			}' "$out/pairs.md"
+	} | tee "$out/throughput-forks-report.md"
 }
 
 throughput_rounds() { # throughput_rounds <out> [options]; FORKS=n runs n JVMs one after another
@@ -123,6 +184,9 @@ case "$mode" in
 		;;
 	throughput)
 		throughput "$results/throughput" "$@"
+		;;
+	throughput-forks)
+		throughput_forks "$results/throughput-forks-${TRANSPORT:-loopback}" "$@"
 		;;
 	throughput-rounds)
 		throughput_rounds "$results/throughput-rounds" "$@"
